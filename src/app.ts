@@ -1,0 +1,99 @@
+// Builds the whole bot from configuration: stores, adapter, dialogs, bot, channels and HTTP routes.
+// Returns something tests, the benchmark and index.ts can listen on and close.
+import type { AddressInfo } from 'node:net';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type restify from 'restify';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { createAdapter, installTurnErrorHandler } from './adapter';
+import { createServer } from './server';
+import { HttpError } from './errors';
+import { activityProblem } from './activitySchema';
+import { KeyedQueue } from './turnQueue';
+import type { HelpDeskBot } from './bots/helpDeskBot';
+import { createBotCore } from './botCore';
+import { createStores, type Stores } from './storage/createStores';
+import { version } from './version';
+
+export interface AppOptions {
+  /** Use these stores instead of the ones STORAGE names (tests share one across restarts). */
+  stores?: Stores;
+  /** Extra authentication settings (tests point OpenID metadata at a local server). */
+  auth?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** The clock, for tests that need a fixed "today". */
+  now?: () => Date;
+  /** How long close() waits for turns in flight. */
+  drainMs?: number;
+}
+
+export interface App {
+  server: restify.Server;
+  stores: Stores;
+  bot: HelpDeskBot;
+  adapter: ReturnType<typeof createAdapter>;
+  listen(port?: number, host?: string): Promise<string>;
+  baseUrl(): string;
+  close(): Promise<void>;
+}
+
+export async function buildApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
+  let phase: 'starting' | 'ready' | 'stopping' = 'starting';
+  let inFlight = 0;
+  let url = '';
+
+  const stores = options.stores ?? (await createStores(config, logger));
+  const { bot, conversationState, conversation } = createBotCore(config, logger, stores, options.now);
+  const adapter = createAdapter(config, options.auth);
+  installTurnErrorHandler(adapter, conversationState, logger);
+  const turns = new KeyedQueue();
+
+  const server = createServer(logger, {
+    ready: () => phase === 'ready',
+    details: () => ({ version, store: stores.kind, phase }),
+  });
+
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    if (phase !== 'ready') throw new HttpError('NOT_READY');
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+      throw new HttpError('BAD_ACTIVITY', 'Send one activity as a JSON object (Content-Type: application/json).');
+    }
+    const problem = activityProblem(req.body);
+    if (problem) throw new HttpError('BAD_ACTIVITY', problem);
+    inFlight++;
+    try {
+      await adapter.process(req, res, (context) => turns.run(context.activity.conversation.id, () => bot.run(context)));
+    } finally {
+      inFlight--;
+    }
+  });
+
+  await conversation.warmUp?.();
+
+  return {
+    server,
+    stores,
+    bot,
+    adapter,
+    baseUrl: () => url,
+    async listen(port = config.PORT, host = config.HOST) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
+      phase = 'ready';
+      return url;
+    },
+    async close() {
+      if (phase === 'stopping') return;
+      phase = 'stopping';
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + (options.drainMs ?? 10_000);
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      if (inFlight > 0) logger.warn({ inFlight }, 'closing with turns still in flight');
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000))]);
+      if (!options.stores) await stores.close();
+    },
+  };
+}

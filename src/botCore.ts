@@ -1,0 +1,23 @@
+// The bot without any channel: state, dialogs and the bot class over the given stores.
+// Shared by the HTTP app and the in-process terminal chat.
+import { ConversationState, UserState } from 'botbuilder';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Stores } from './storage/createStores';
+import { HelpDeskBot } from './bots/helpDeskBot';
+import { createConversation, type MainConversation } from '../dialogs/mainDialog';
+
+export interface BotCore {
+  bot: HelpDeskBot;
+  conversationState: ConversationState;
+  userState: UserState;
+  conversation: MainConversation;
+}
+
+export function createBotCore(config: Config, logger: Logger, stores: Stores, now?: () => Date): BotCore {
+  const conversationState = new ConversationState(stores.storage);
+  const userState = new UserState(stores.storage);
+  const conversation = createConversation({ config, logger, conversationState, userState, stores, now });
+  const bot = new HelpDeskBot({ conversationState, userState, conversation, logger });
+  return { bot, conversationState, userState, conversation };
+}

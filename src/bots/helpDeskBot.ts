@@ -1,0 +1,76 @@
+// The ACTION help-desk bot: welcomes trainers, lets interceptors (hand-off, agent commands) take a turn
+// first, and otherwise hands the turn to the main dialog. State is saved once, at the end of each turn.
+import { ActivityTypes, ConversationState, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
+import type { Logger } from '../logger';
+import { welcomeActivity } from '../../dialogs/welcome';
+
+/** Something that may consume a turn before the dialogs see it (e.g. a trainer talking to an agent). */
+export interface TurnInterceptor {
+  intercept(context: TurnContext): Promise<boolean>;
+}
+
+export interface Conversation {
+  run(context: TurnContext): Promise<void>;
+}
+
+export interface HelpDeskBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  conversation: Conversation;
+  logger: Logger;
+  interceptors?: TurnInterceptor[];
+}
+
+export class HelpDeskBot extends TeamsActivityHandler {
+  private readonly interceptors: TurnInterceptor[];
+
+  constructor(private readonly deps: HelpDeskBotDeps) {
+    super();
+    this.interceptors = deps.interceptors ?? [];
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      // One welcome per join of the user, never for the bot's own arrival; not in Teams channels (noisy).
+      if (joined.length > 0 && context.activity.conversation?.conversationType !== 'channel') {
+        await context.sendActivity(welcomeActivity(context.activity.channelId));
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      await this.intercept(context);
+      await next();
+    });
+  }
+
+  /** Messages (and card submits, which arrive as messages with a value) go to interceptors, then dialogs. */
+  private async handleMessage(context: TurnContext): Promise<void> {
+    if (await this.intercept(context)) return;
+    await this.deps.conversation.run(context);
+  }
+
+  private async intercept(context: TurnContext): Promise<boolean> {
+    for (const interceptor of this.interceptors) {
+      if (await interceptor.intercept(context)) return true;
+    }
+    return false;
+  }
+
+  addInterceptor(interceptor: TurnInterceptor): void {
+    this.interceptors.push(interceptor);
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    if (context.activity.type === ActivityTypes.Message || context.activity.type === ActivityTypes.Event || context.activity.type === ActivityTypes.Invoke) {
+      await this.deps.conversationState.saveChanges(context, false);
+      await this.deps.userState.saveChanges(context, false);
+    }
+  }
+}
