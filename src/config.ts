@@ -40,10 +40,10 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIMEZONE: z.string().default('UTC').refine(isTimeZone, { error: 'expected an IANA time zone such as America/New_York' }),
-  PORTAL_URL: optionalUrl.default(''),
-  UPLOAD_URL: optionalUrl.default(''),
-  GUIDE_URL: optionalUrl.default(''),
-  SUPPORT_REQUEST_URL: optionalUrl.default(''),
+  PORTAL_URL: optionalUrl.prefault(''),
+  UPLOAD_URL: optionalUrl.prefault(''),
+  GUIDE_URL: optionalUrl.prefault(''),
+  SUPPORT_REQUEST_URL: optionalUrl.prefault(''),
   HANDOFF_TIMEOUT_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).positive().default(10),
   AGENT_IDS: z
     .string()
@@ -52,10 +52,10 @@ export const configSchema = z.object({
   AGENT_API_KEY: optionalString,
   SUPPORT_CHANNEL_ID: optionalString,
   DIRECT_LINE_SECRET: optionalString,
-  DIRECT_LINE_ENDPOINT: optionalUrl.default(''),
+  DIRECT_LINE_ENDPOINT: optionalUrl.prefault(''),
   FEEDBACK_RETENTION_DAYS: z.coerce.number({ error: 'expected a number of days' }).positive().default(90),
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number({ error: 'expected a number of days' }).positive().default(30),
-  PUBLIC_URL: optionalUrl.default(''),
+  PUBLIC_URL: optionalUrl.prefault(''),
 });
 
 export type Config = z.infer<typeof configSchema>;

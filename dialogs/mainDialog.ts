@@ -1,0 +1,160 @@
+// The conversation's top level: continue an active dialog, otherwise let the FAQ responder answer and
+// route the actions it recognises (a trainer's own situation → path dialog, "talk to a person" → hand-off,
+// "forget me" → delete what we store about them).
+import {
+  ActivityTypes,
+  ConversationState,
+  MessageFactory,
+  StatePropertyAccessor,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
+import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { linksOf, type Config } from '../src/config';
+import { hashId, type Logger } from '../src/logger';
+import type { Stores } from '../src/storage/createStores';
+import { loadKnowledge } from '../src/faq/knowledge';
+import { createFaqEngine } from '../src/faq/engine';
+import { FeedbackLog } from '../src/faq/feedbackLog';
+import { warmUpRecognizers } from '../src/recert/recognizers';
+import { FaqResponder, type FaqTurnState } from './faqResponder';
+import { RecertPathDialog, type PathDialogResult } from './recertPathDialog';
+import { messageText } from './messageText';
+import { helpActivity, FORGOTTEN_TEXT, NOTHING_TO_CANCEL_TEXT, RESTART_TEXT, noHandoffActivity } from './mainReplies';
+
+export const PATH_DIALOG_ID = 'recertPath';
+
+/** What the hand-off part offers the conversation (src/handoff implements it). */
+export interface HandoffRequestStart {
+  reason: 'asked' | 'unanswered' | 'lapsed';
+  question?: string;
+  lastUnanswered?: string;
+  assessment?: PathDialogResult['assessment'];
+  answers?: unknown;
+}
+export interface HandoffStarterLike {
+  start(context: TurnContext, request: HandoffRequestStart): Promise<void>;
+}
+
+export interface MainConversationDeps {
+  config: Config;
+  logger: Logger;
+  conversationState: ConversationState;
+  userState: UserState;
+  stores: Stores;
+  now?: () => Date;
+  handoff?: HandoffStarterLike;
+  /** Teams staff asking about someone else ("check a trainer's recertification"). */
+  isForSomeoneElse?: (context: TurnContext, text: string) => boolean;
+}
+
+export class MainConversation {
+  readonly faq: FaqResponder;
+  private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly faqState: StatePropertyAccessor<FaqTurnState>;
+  private handoff?: HandoffStarterLike;
+
+  constructor(private readonly deps: MainConversationDeps) {
+    const { config, logger, conversationState, userState, stores } = deps;
+    const links = linksOf(config);
+    const engine = createFaqEngine(loadKnowledge());
+    const feedback = new FeedbackLog(stores.keyv('feedback'), config.FEEDBACK_RETENTION_DAYS);
+    this.faq = new FaqResponder({ engine, links, feedback, logger });
+    this.handoff = deps.handoff;
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.faqState = conversationState.createProperty<FaqTurnState>('faq');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(
+      new RecertPathDialog({
+        userAnswers: userState.createProperty('pathAnswers'),
+        links,
+        defaultTimeZone: config.TIMEZONE,
+        faq: this.faq,
+        now: deps.now,
+      }),
+    );
+  }
+
+  /** The date recognizer costs ~200 ms on first use: pay it at start-up, not on a trainer's turn. */
+  async warmUp(): Promise<void> {
+    warmUpRecognizers();
+  }
+
+  setHandoff(handoff: HandoffStarterLike): void {
+    this.handoff = handoff;
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    if (context.activity.type !== ActivityTypes.Message) return;
+    const text = messageText(context.activity);
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog) {
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
+      return;
+    }
+    if (!text) {
+      await context.sendActivity("I can only read text messages. Type your question, or pick one of the buttons.");
+      return;
+    }
+    const state = await this.faqState.get(context, () => ({ misses: 0 }) as FaqTurnState);
+    const outcome = await this.faq.respond(context, text, state);
+    if (outcome.outcome !== 'action' || !outcome.action) return;
+
+    switch (outcome.action) {
+      case 'path': {
+        const forSomeoneElse = this.deps.isForSomeoneElse?.(context, text) ?? false;
+        const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse });
+        if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
+        return;
+      }
+      case 'handoff':
+        return this.startHandoff(context, { reason: 'asked', question: text, lastUnanswered: state.lastUnanswered });
+      case 'forget':
+        return this.forget(context);
+      case 'help':
+        await context.sendActivity(helpActivity());
+        return;
+      case 'restart':
+        await dc.cancelAllDialogs();
+        await context.sendActivity(RESTART_TEXT);
+        return;
+      case 'cancel':
+        await context.sendActivity(NOTHING_TO_CANCEL_TEXT);
+        return;
+    }
+  }
+
+  private async afterPath(context: TurnContext, result: PathDialogResult | undefined): Promise<void> {
+    if (!result?.handoffRequested) return;
+    const lapsed = result.assessment?.status === 'expired';
+    await this.startHandoff(context, {
+      reason: lapsed ? 'lapsed' : 'asked',
+      assessment: result.assessment,
+      answers: result.answers,
+    });
+  }
+
+  private async startHandoff(context: TurnContext, request: HandoffRequestStart): Promise<void> {
+    if (!this.handoff) {
+      await context.sendActivity(noHandoffActivity(this.deps.config.SUPPORT_REQUEST_URL));
+      return;
+    }
+    await this.handoff.start(context, request);
+  }
+
+  /** "Forget me": deletes the trainer's saved answers and this conversation's state, then confirms. */
+  private async forget(context: TurnContext): Promise<void> {
+    await this.deps.userState.delete(context);
+    await this.deps.conversationState.delete(context);
+    await this.deps.userState.saveChanges(context, true);
+    await this.deps.conversationState.saveChanges(context, true);
+    this.deps.logger.info({ conversation: hashId(context.activity.conversation?.id) }, 'user data forgotten');
+    await context.sendActivity(MessageFactory.text(FORGOTTEN_TEXT));
+  }
+}
+
+export function createConversation(deps: MainConversationDeps): MainConversation {
+  return new MainConversation(deps);
+}

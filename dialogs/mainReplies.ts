@@ -1,0 +1,28 @@
+// Fixed replies of the top level. Worded for trainers; no article facts here (those come from knowledge/).
+import { Activity, MessageFactory } from 'botbuilder';
+
+export const FORGOTTEN_TEXT =
+  "Done. I've deleted what I had stored about you: your saved recertification answers and this conversation's state. " +
+  'Anything you tell me from now on starts fresh.';
+
+export const RESTART_TEXT = "OK, let's start fresh. What would you like to know about recertifying?";
+
+export const NOTHING_TO_CANCEL_TEXT = "There's nothing in progress to cancel. Ask me a question whenever you're ready.";
+
+export function helpActivity(): Partial<Activity> {
+  return MessageFactory.suggestedActions(
+    ['Check my recertification', 'How do I recertify?', 'Talk to a person'],
+    'I can:\n' +
+      '- answer questions about recertifying, from the help article "How do I get Recertified?"\n' +
+      '- work out your expiry date, the CECs you still need and your options (say "check my recertification")\n' +
+      '- connect you with a person from our support team (say "talk to a person")\n' +
+      'You can also say "forget me" to delete what I have stored about you.',
+  );
+}
+
+export function noHandoffActivity(supportRequestUrl?: string): Partial<Activity> {
+  const where = supportRequestUrl
+    ? `You can submit a request to our support team here: ${supportRequestUrl}`
+    : 'You can reach our support team with "Submit a request" at the bottom of any help-center article.';
+  return MessageFactory.text(`I can't connect you to a person from this chat right now. ${where}`);
+}
