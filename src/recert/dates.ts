@@ -1,0 +1,83 @@
+// Calendar dates as 'YYYY-MM-DD' strings. Arithmetic goes through Date.UTC only, so no
+// local time zone can shift a day; "today" comes from an explicit IANA time zone.
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+export interface YMD {
+  year: number;
+  month: number; // 1-12
+  day: number;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function parseIso(value: string): YMD {
+  if (!isIsoDate(value)) throw new RangeError(`not a calendar date: ${value}`);
+  const [year, month, day] = value.split('-').map(Number);
+  return { year, month, day };
+}
+
+export function toIso({ year, month, day }: YMD): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Same day and month `years` later; a day the target month lacks (29 February) becomes its last day. */
+export function addYears(value: string, years: number): string {
+  const { year, month, day } = parseIso(value);
+  const target = year + years;
+  return toIso({ year: target, month, day: Math.min(day, daysInMonth(target, month)) });
+}
+
+export function addDays(value: string, days: number): string {
+  const { year, month, day } = parseIso(value);
+  const d = new Date(Date.UTC(year, month - 1, day + days));
+  return toIso({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const a = parseIso(from);
+  const b = parseIso(to);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}
+
+/** "June 3, 2027": the month's name, so no reader mixes up day and month. */
+export function formatLongDate(value: string): string {
+  const { year, month, day } = parseIso(value);
+  return `${MONTH_NAMES[month - 1]} ${day}, ${year}`;
+}
+
+export function formatMonth(year: number, month: number): string {
+  return `${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+export function isValidTimeZone(timeZone: string | undefined): timeZone is string {
+  if (!timeZone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date in `timeZone` at the instant `now`. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return toIso({ year: get('year'), month: get('month'), day: get('day') });
+}

@@ -1,0 +1,78 @@
+// The CEC answer: digits or words ("1.5", "one and a half", "none", "2 CECs").
+import { MAX_CECS } from './answers';
+import { capText, recognizeNumbers, type NumberEntity } from './recognizers';
+
+export type CecProblem = 'unreadable' | 'negative' | 'too-many' | 'several';
+export type CecAnswer = { kind: 'cecs'; value: number } | { kind: 'problem'; problem: CecProblem };
+
+const NONE = /^(?:i (?:have|got|earned)\s+)?(none|zero|nothing|nil|not any|no(?:ne)? (?:cecs?|credits?|ceus?)(?: yet)?|(?:i )?(?:don'?t|do not|haven'?t|have not) (?:got |have |earned |gotten )?any(?: yet)?(?: cecs?| credits?)?(?: yet)?)\b/i;
+const NUMBER_WORDS = /\d|\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|half|quarter|point|minus|negative)\b/i;
+
+export function mayContainNumber(text: string): boolean {
+  return NUMBER_WORDS.test(capText(text));
+}
+
+export function saysNone(text: string): boolean {
+  return NONE.test(capText(text).trim());
+}
+
+/** "1 and a half" comes back as 1 and 0.5; "a half" after a number adds to it. */
+function combine(numbers: NumberEntity[], text: string): number[] {
+  const values: number[] = [];
+  for (const n of numbers) {
+    const joinsPrevious = /^(?:and )?a half$/.test(n.text.trim()) || /\band\s*$/.test(text.slice(0, n.start));
+    if (values.length > 0 && n.value === 0.5 && joinsPrevious) values[values.length - 1] += 0.5;
+    else values.push(n.value);
+  }
+  return values;
+}
+
+export function checkCecs(value: number): CecAnswer {
+  if (value < 0) return { kind: 'problem', problem: 'negative' };
+  if (value > MAX_CECS) return { kind: 'problem', problem: 'too-many' };
+  return { kind: 'cecs', value: Math.round(value * 100) / 100 };
+}
+
+/** Reads an answer to "how many CECs have you earned?". */
+export function parseCecs(text: string, locale?: string): CecAnswer {
+  const capped = capText(text).toLowerCase().trim();
+  if (saysNone(capped)) return { kind: 'cecs', value: 0 };
+  if (!mayContainNumber(capped)) return { kind: 'problem', problem: 'unreadable' };
+  // "-1" and "negative 1": the recognizer reads the sign from "minus" but not always from "negative".
+  const normalised = capped.replace(/\bnegative\s+/g, 'minus ');
+  const values = [...new Set(combine(recognizeNumbers(normalised, locale), normalised))];
+  if (values.length === 0) return { kind: 'problem', problem: 'unreadable' };
+  if (values.length > 1) return { kind: 'problem', problem: 'several' };
+  return checkCecs(values[0]);
+}
+
+const CEC_WORD = /\b(cecs?|ceus?|credits?|continuing education)\b/gi;
+
+/**
+ * CECs inside a longer sentence ("... and have 1.5 CECs"): only a number next to the word CEC/credit,
+ * outside the spans already read as dates.
+ */
+export function findCecsInSentence(text: string, dateSpans: Array<{ start: number; end: number }>, locale?: string): CecAnswer | undefined {
+  const capped = capText(text).toLowerCase();
+  const words = [...capped.matchAll(CEC_WORD)];
+  if (words.length === 0) return undefined;
+  if (/\b(no|zero|none|not any|haven'?t (?:got |earned )?any|don'?t have any)\s+(?:cecs?|ceus?|credits?)\b/.test(capped) || /\b(cecs?|credits?)\s*(?::|=)?\s*(none|zero)\b/.test(capped)) {
+    return { kind: 'cecs', value: 0 };
+  }
+  const normalised = capped.replace(/\bnegative\s+/g, 'minus ');
+  const inDate = (n: NumberEntity): boolean => dateSpans.some((s) => n.start <= s.end && n.end >= s.start);
+  const numbers = recognizeNumbers(normalised, locale).filter((n) => !inDate(n));
+  const values = combine(numbers, normalised).map((value, i) => ({ value, n: numbers[i] }));
+  let best: { value: number; distance: number } | undefined;
+  for (const w of words) {
+    const at = w.index ?? 0;
+    for (const { value, n } of values) {
+      if (!n) continue;
+      const gap = n.end < at ? capped.slice(n.end + 1, at) : capped.slice(at + w[0].length, n.start);
+      if (gap.length > 12 || /[.;!?]/.test(gap)) continue; // "1.5 CECs", "CECs: 2", "2 total CECs"
+      const distance = gap.length;
+      if (!best || distance < best.distance) best = { value, distance };
+    }
+  }
+  return best ? checkCecs(best.value) : undefined;
+}

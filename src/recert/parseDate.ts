@@ -1,0 +1,159 @@
+// The certification-date answer: a certification date or an expiry date, in any common form.
+import { addYears, daysInMonth, isIsoDate, toIso } from './dates';
+import { capText, recognizeDates, recognizeNumbers, recognizeOrdinals, type DateEntity } from './recognizers';
+import { certifiedOnFor } from './rules';
+
+/** Older than this cannot be a current certification (it runs two years): almost surely a typo. */
+export const MAX_YEARS_AGO = 10;
+
+export type DateSource = 'certified' | 'expiry';
+export type DateProblem = 'unreadable' | 'future' | 'too-old' | 'expiry-too-far' | 'year-only' | 'no-such-day';
+
+export type DateAnswer =
+  | { kind: 'date'; certifiedOn: string; from: DateSource; said: string }
+  | { kind: 'month'; year: number; month: number; from: DateSource }
+  | { kind: 'problem'; problem: DateProblem };
+
+const MONTHS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+const RELATIVE = /\b(ago|last|yesterday|today|tomorrow|next|year|month|week)s?\b/i;
+const EXPIRY = /\b(expir\w*|runs? out|ran out|lapse[sd]?|valid (?:until|till|through|to)|good (?:until|till|through)|renew(?:al)? (?:date|by|is|on)|due (?:on|by))\b/i;
+const PAST_EXPIRY = /\b(expired|ran out|lapsed)\b/i;
+
+/** "valid until X" reads as a range ending at X to the recognizer: say what it means. */
+export function normaliseDateText(text: string): string {
+  return capText(text)
+    .toLowerCase()
+    .replace(/\b(?:valid|good|certified|active)\s+(?:until|till|til|through|thru)\b/g, 'expires on');
+}
+
+/** Cheap pre-check so turns without anything date-like never reach the recognizer. */
+export function mayContainDate(text: string): boolean {
+  const t = capText(text);
+  return /\d/.test(t) || MONTHS.test(t) || RELATIVE.test(t);
+}
+
+export function mentionsExpiry(text: string): boolean {
+  return EXPIRY.test(capText(text));
+}
+
+interface Candidate {
+  date?: string; // YYYY-MM-DD
+  month?: { year: number; month: number };
+  yearOnly?: boolean;
+}
+
+/** Among the readings of a date said without a year, the trainer means the past one (or the next one for an expiry). */
+function pick<T>(readings: T[], key: (r: T) => string, today: string, wantFuture: boolean): T | undefined {
+  if (readings.length <= 1) return readings[0];
+  const sorted = [...readings].sort((a, b) => key(a).localeCompare(key(b)));
+  if (wantFuture) return sorted.find((r) => key(r) >= today) ?? sorted[sorted.length - 1];
+  return [...sorted].reverse().find((r) => key(r) <= today) ?? sorted[0];
+}
+
+function candidateOf(entity: DateEntity, today: string, wantFuture: boolean): Candidate | undefined {
+  const type = entity.typeName.replace('datetimeV2.', '');
+  if (type === 'date' || type === 'datetime') {
+    const readings = entity.values.filter((v) => typeof v.value === 'string').map((v) => v.value.slice(0, 10)).filter(isIsoDate);
+    const date = pick(readings, (d) => d, today, wantFuture);
+    return date ? { date } : undefined;
+  }
+  if (type === 'daterange') {
+    const months = entity.values.filter((v) => /^(\d{4}|XXXX)-\d{2}$/.test(v.timex ?? '') && v.start);
+    const chosen = pick(months, (v) => v.start, today, wantFuture);
+    if (chosen) return { month: { year: Number(chosen.start.slice(0, 4)), month: Number(chosen.start.slice(5, 7)) } };
+    if (entity.values.some((v) => /^\d{4}$/.test(v.timex ?? ''))) return { yearOnly: true };
+  }
+  return undefined;
+}
+
+/** Refuses dates that cannot be a current certification, saying why. */
+export function checkCertifiedOn(certifiedOn: string, today: string, from: DateSource): DateProblem | undefined {
+  if (certifiedOn > today) return from === 'expiry' ? 'expiry-too-far' : 'future';
+  if (certifiedOn < addYears(today, -MAX_YEARS_AGO)) return 'too-old';
+  return undefined;
+}
+
+function checkMonth(year: number, month: number, today: string, from: DateSource): DateProblem | undefined {
+  // The whole month must not lie in the future; its last day must not be absurdly old.
+  const first = toIso({ year, month, day: 1 });
+  const last = toIso({ year, month, day: daysInMonth(year, month) });
+  const firstCertified = from === 'expiry' ? certifiedOnFor(first) : first;
+  const lastCertified = from === 'expiry' ? certifiedOnFor(last) : last;
+  if (firstCertified > today) return from === 'expiry' ? 'expiry-too-far' : 'future';
+  if (lastCertified < addYears(today, -MAX_YEARS_AGO)) return 'too-old';
+  return undefined;
+}
+
+/** The date entity the trainer means: with two dates, the one not introduced as the expiry. */
+function chooseEntity(text: string, entities: DateEntity[], source: DateSource): DateEntity | undefined {
+  if (entities.length <= 1) return entities[0];
+  const introducedAsExpiry = (e: DateEntity): boolean => EXPIRY.test(text.slice(Math.max(0, e.start - 30), e.start));
+  return entities.find((e) => introducedAsExpiry(e) === (source === 'expiry')) ?? entities[0];
+}
+
+export function interpretDates(text: string, entities: DateEntity[], today: string): DateAnswer | undefined {
+  const usable = entities.filter((e) => /date|daterange|datetime$/.test(e.typeName));
+  if (usable.length === 0) return undefined;
+  const onlyExpiry = usable.every((e) => EXPIRY.test(text.slice(Math.max(0, e.start - 30), e.start))) || (usable.length === 1 && mentionsExpiry(text));
+  const from: DateSource = onlyExpiry ? 'expiry' : 'certified';
+  const entity = chooseEntity(text, usable, from)!;
+  const wantFuture = from === 'expiry' && !PAST_EXPIRY.test(text);
+  const c = candidateOf(entity, today, wantFuture);
+  if (!c) return undefined;
+  if (c.yearOnly) return { kind: 'problem', problem: 'year-only' };
+  if (c.month) {
+    const problem = checkMonth(c.month.year, c.month.month, today, from);
+    return problem ? { kind: 'problem', problem } : { kind: 'month', ...c.month, from };
+  }
+  const said = c.date!;
+  const certifiedOn = from === 'expiry' ? certifiedOnFor(said) : said;
+  const problem = checkCertifiedOn(certifiedOn, today, from);
+  return problem ? { kind: 'problem', problem } : { kind: 'date', certifiedOn, from, said };
+}
+
+/** Reads an answer to "when were you certified (or when does it expire)?". */
+export function parseDateAnswer(text: string, today: string, locale?: string): DateAnswer {
+  const capped = normaliseDateText(text);
+  if (!mayContainDate(capped)) return { kind: 'problem', problem: 'unreadable' };
+  return interpretDates(capped, recognizeDates(capped, today, locale), today) ?? { kind: 'problem', problem: 'unreadable' };
+}
+
+const DONT_KNOW = /\b(don'?t know|do not know|not sure|no idea|unsure|dunno|idk|can'?t remember|cannot remember|don'?t remember|forgot|no clue)\b/i;
+
+export type DayAnswer =
+  | { kind: 'date'; certifiedOn: string; from: DateSource; said: string; assumedFirst: boolean }
+  | { kind: 'problem'; problem: DateProblem };
+
+/** Reads the day for a month the trainer already gave; "don't know" means the 1st (and the dialog says so). */
+export function parseDayAnswer(
+  text: string,
+  pending: { year: number; month: number; from: DateSource },
+  today: string,
+  locale?: string,
+): DayAnswer {
+  const capped = capText(text).toLowerCase().trim();
+  let day: number | undefined;
+  let assumedFirst = false;
+  if (DONT_KNOW.test(capped)) {
+    day = 1;
+    assumedFirst = true;
+  } else if (/\d{4}|[a-z]{3,}\s+\d|\d\s*[a-z]{3,}\s+\d/.test(capped) && MONTHS.test(capped)) {
+    // A full date again ("March 5 2025"): read it as a fresh answer.
+    const full = parseDateAnswer(capped, today, locale);
+    if (full.kind === 'date') return { ...full, assumedFirst: false };
+    if (full.kind === 'problem') return full;
+  }
+  if (day === undefined) {
+    const digits = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(capped);
+    const spoken = digits ? undefined : [...recognizeOrdinals(capped, locale), ...recognizeNumbers(capped, locale)][0];
+    if (digits) day = Number(digits[1]);
+    else if (spoken && Number.isInteger(spoken.value)) day = spoken.value;
+  }
+  if (day === undefined) return { kind: 'problem', problem: 'unreadable' };
+  if (day < 1 || day > daysInMonth(pending.year, pending.month)) return { kind: 'problem', problem: 'no-such-day' };
+  const said = toIso({ year: pending.year, month: pending.month, day });
+  const certifiedOn = pending.from === 'expiry' ? certifiedOnFor(said) : said;
+  const problem = checkCertifiedOn(certifiedOn, today, pending.from);
+  return problem ? { kind: 'problem', problem } : { kind: 'date', certifiedOn, from: pending.from, said, assumedFirst };
+}
+
