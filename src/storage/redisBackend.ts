@@ -8,7 +8,8 @@ import type { Backend } from './backend';
 import { redisCompareAndSet } from './redisCompareAndSet';
 
 const CONNECT_TIMEOUT_MS = 2000;
-const reconnectDelay = (retries: number): number => Math.min(100 * 2 ** retries, 2000);
+// Short, capped back-off: attempts are cheap, and the client's retry timer cannot be cancelled on close.
+const reconnectDelay = (retries: number): number => Math.min(50 * 2 ** retries, 500);
 
 /** `redis://user:pass@host:port/db` → `redis://host:port`, for logs. */
 export function redisTarget(url: string): string {
