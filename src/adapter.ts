@@ -3,27 +3,72 @@
 import { randomUUID } from 'node:crypto';
 import {
   BotAdapter,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
   ConversationState,
   TurnContext,
 } from 'botbuilder';
+// botframework-connector comes with botbuilder (same version); CloudAdapter recognises only its AuthenticationError.
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import type { Config } from './config';
 import { hashId, type Logger } from './logger';
 
 export const TURN_ERROR_MESSAGE =
   "Sorry, something went wrong on my side and I couldn't finish that. Please try again, or type \"talk to a person\" if it keeps happening.";
 
-export function createAdapter(config: Config, extraAuth: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {}): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+// Public Azure values; botframework-connector uses them only when none of the overrides is set, so when one
+// is (a local JWKS in tests, a sovereign cloud) the rest must be filled in or validation silently breaks.
+const PUBLIC_AZURE_AUTH = {
+  ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+  ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+  ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+  OAuthUrl: AuthenticationConstants.OAuthUrl,
+  ToBotFromChannelOpenIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+  ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  CallerId: CallerIdConstants.PublicAzureChannel,
+};
+
+export function authOptions(
+  config: Config,
+  extraAuth: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {},
+): ConfigurationBotFrameworkAuthenticationOptions {
+  const overrides: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {
+    ...(config.ToBotFromChannelOpenIdMetadataUrl && { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl }),
+    ...(config.ToBotFromEmulatorOpenIdMetadataUrl && { ToBotFromEmulatorOpenIdMetadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl }),
+    ...(config.ToBotFromChannelTokenIssuer && { ToBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer }),
+    ...extraAuth,
+  };
+  return {
     MicrosoftAppType: config.MicrosoftAppType || 'MultiTenant',
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-    ...extraAuth,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
-  return new CloudAdapter(auth);
+    ...(Object.keys(overrides).length > 0 ? { ...PUBLIC_AZURE_AUTH, ...overrides } : {}),
+  } as ConfigurationBotFrameworkAuthenticationOptions;
+}
+
+// jsonwebtoken's own errors (bad signature, wrong algorithm, not yet valid) escape botframework-connector
+// unwrapped, and CloudAdapter answers anything but an AuthenticationError with 500. A forged token is the
+// caller's fault: 401.
+const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(
+    ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+  ): ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']> {
+    try {
+      return await super.authenticateRequest(...args);
+    } catch (error) {
+      if (error instanceof Error && JWT_ERRORS.has(error.name)) throw new AuthenticationError(`Unauthorized. ${error.message}`, 401);
+      throw error;
+    }
+  }
+}
+
+export function createAdapter(config: Config, extraAuth: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {}): CloudAdapter {
+  return new CloudAdapter(new StrictAuthentication(authOptions(config, extraAuth)));
 }
 
 export function installTurnErrorHandler(adapter: BotAdapter, conversationState: ConversationState, logger: Logger): void {

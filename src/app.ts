@@ -10,6 +10,7 @@ import { createServer } from './server';
 import { HttpError } from './errors';
 import { activityProblem } from './activitySchema';
 import { KeyedQueue } from './turnQueue';
+import { conversationKey, rateLimit } from './rateLimit';
 import type { HelpDeskBot } from './bots/helpDeskBot';
 import { createBotCore } from './botCore';
 import { createStores, type Stores } from './storage/createStores';
@@ -52,7 +53,12 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
     details: () => ({ version, store: stores.kind, phase }),
   });
 
-  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+  // Per conversation, not per client: behind Azure Bot Service every user arrives from the same few addresses.
+  const perMinute = config.TURNS_PER_MINUTE_PER_CONVERSATION;
+  const turnLimit: restify.RequestHandler[] =
+    perMinute > 0 ? [rateLimit({ perMinute, burst: Math.max(10, Math.ceil(perMinute / 10)), key: conversationKey, scope: 'turns' })] : [];
+
+  server.post('/api/messages', ...turnLimit, async (req: restify.Request, res: restify.Response) => {
     if (phase !== 'ready') throw new HttpError('NOT_READY');
     if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
       throw new HttpError('BAD_ACTIVITY', 'Send one activity as a JSON object (Content-Type: application/json).');

@@ -30,6 +30,13 @@ export const configSchema = z.object({
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppTenantId: optionalString,
+  // Overrides of where incoming tokens are checked (sovereign clouds, tests with a local JWKS). Unset = public
+  // Azure; when one is set, the others default to public Azure values (src/adapter.ts authOptions).
+  ToBotFromChannelOpenIdMetadataUrl: optionalUrl.prefault(''),
+  ToBotFromEmulatorOpenIdMetadataUrl: optionalUrl.prefault(''),
+  ToBotFromChannelTokenIssuer: optionalString,
+  // Turns one conversation may post to /api/messages per minute (burst = a tenth of it, at least 10); 0 = no limit.
+  TURNS_PER_MINUTE_PER_CONVERSATION: z.coerce.number({ error: 'expected a number of turns' }).int().min(0).default(120),
   STORAGE: z
     .string()
     .trim()
