@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import type { Stores } from './storage/createStores';
 import { HelpDeskBot } from './bots/helpDeskBot';
 import { createConversation, type MainConversation } from '../dialogs/mainDialog';
+import { isStaffContext, wantsSomeoneElse } from './channels/teams/staff';
 
 export interface BotCore {
   bot: HelpDeskBot;
@@ -17,7 +18,11 @@ export interface BotCore {
 export function createBotCore(config: Config, logger: Logger, stores: Stores, now?: () => Date): BotCore {
   const conversationState = new ConversationState(stores.storage);
   const userState = new UserState(stores.storage);
-  const conversation = createConversation({ config, logger, conversationState, userState, stores, now });
+  const conversation = createConversation({
+    config, logger, conversationState, userState, stores, now,
+    // Teams staff may run the path for a trainer ("check a trainer's recertification").
+    isForSomeoneElse: (context, text) => isStaffContext(context.activity) && wantsSomeoneElse(text),
+  });
   const bot = new HelpDeskBot({ conversationState, userState, conversation, logger });
   return { bot, conversationState, userState, conversation };
 }

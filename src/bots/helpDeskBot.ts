@@ -3,6 +3,7 @@
 import { ActivityTypes, ConversationState, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
 import type { Logger } from '../logger';
 import { welcomeActivity } from '../../dialogs/welcome';
+import { teamsTurnInterceptor } from '../channels/teams/turnInterceptor';
 
 /** Something that may consume a turn before the dialogs see it (e.g. a trainer talking to an agent). */
 export interface TurnInterceptor {
@@ -26,7 +27,8 @@ export class HelpDeskBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: HelpDeskBotDeps) {
     super();
-    this.interceptors = deps.interceptors ?? [];
+    // Teams rules first (mention gate, mention stripping, threads), so later interceptors and dialogs see clean text.
+    this.interceptors = [teamsTurnInterceptor, ...(deps.interceptors ?? [])];
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
