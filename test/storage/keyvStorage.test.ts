@@ -4,7 +4,9 @@ import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, MessageFacto
 import { Dialog, DialogSet, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
 import { createStores, Stores, STATE_NAMESPACE } from '../../src/storage/createStores';
 import { ETagConflictError } from '../../src/storage/keyvStorage';
-import { backendCases, keyPrefix, removeTempDirs, silentLogger } from './helpers';
+import { noticeRedisSkipped, backendCases, keyPrefix, removeTempDirs, silentLogger } from './helpers';
+
+noticeRedisSkipped();
 
 afterAll(removeTempDirs);
 

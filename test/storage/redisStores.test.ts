@@ -2,7 +2,9 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createStores, Stores } from '../../src/storage/createStores';
 import { ETagConflictError } from '../../src/storage/keyvStorage';
-import { capturingLogger, keyPrefix, redisUrl, silentLogger } from './helpers';
+import { noticeRedisSkipped, capturingLogger, keyPrefix, redisUrl, silentLogger } from './helpers';
+
+noticeRedisSkipped();
 
 const describeWithRedis = redisUrl ? describe : describe.skip;
 
