@@ -1,0 +1,138 @@
+// FAQ engine: BM25 (minisearch) over one document per entry, plus a calibrated confidence.
+// Confidence = how much of the question's meaning (IDF mass of its terms) the best entry explains,
+// damped when the runner-up is close. Bands come from thresholds calibrated by `npm run eval` (sweep).
+import MiniSearch from 'minisearch';
+import type { KnowledgeBase, KnowledgeEntry } from './knowledge';
+import { createTextProcessor } from './text';
+
+export type Band = 'high' | 'middle' | 'low';
+
+export interface Candidate {
+  id: string;
+  question: string;
+  score: number;
+}
+
+export interface FaqResult {
+  band: Band;
+  /** the best entry; for 'low' only set when a known out-of-scope (decline) topic matched */
+  top?: KnowledgeEntry;
+  /** best first, at most 3, never decline entries; score is the calibrated 0..1 confidence */
+  candidates: Candidate[];
+}
+
+export interface FaqEngineOptions {
+  /** confidence at or above which the top entry is answered */
+  high?: number;
+  /** confidence at or above which "Did you mean" is offered */
+  middle?: number;
+}
+
+export interface FaqEngine {
+  classify(text: string): FaqResult;
+  entry(id: string): KnowledgeEntry | undefined;
+  readonly thresholds: Required<FaqEngineOptions>;
+}
+
+/** Calibrated on test/eval + the dev set with `npm run eval` (see docs/faq-engine.md). */
+export const defaultThresholds: Required<FaqEngineOptions> = { high: 0.5, middle: 0.3 };
+
+interface Doc {
+  id: string;
+  question: string;
+  alternates: string;
+  answer: string;
+}
+
+const MAX_CANDIDATES = 3;
+
+export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {}): FaqEngine {
+  const thresholds = { ...defaultThresholds, ...options };
+  const text = createTextProcessor(kb.vocabulary);
+  const docs: Doc[] = kb.entries.map((e) => ({
+    id: e.id,
+    question: e.question,
+    alternates: e.alternates.join(' \n '),
+    // Action entries have no answer; their question and alternates carry them.
+    answer: e.answer ?? '',
+  }));
+
+  const search = new MiniSearch<Doc>({
+    idField: 'id',
+    fields: ['question', 'alternates', 'answer'],
+    // Index side: the domain text processor. Query side: classify() has already produced the terms.
+    tokenize: (s) => text.terms(s),
+    processTerm: (t) => t,
+    searchOptions: {
+      tokenize: (s) => s.split(' '),
+      processTerm: (t) => t,
+      boost: { question: 3, alternates: 2, answer: 0.5 },
+      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      prefix: (term) => term.length >= 5,
+      weights: { fuzzy: 0.5, prefix: 0.6 },
+      combineWith: 'OR',
+    },
+  });
+  search.addAll(docs);
+
+  // Document frequency per term over all fields, for the coverage measure.
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    const seen = new Set([...text.terms(d.question), ...text.terms(d.alternates), ...text.terms(d.answer)]);
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const n = docs.length;
+  const idf = (t: string): number => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
+
+  const byId = kb.byId;
+
+  const classify = (raw: string): FaqResult => {
+    const queryTerms = [...new Set(text.terms(raw.slice(0, 500)))];
+    if (queryTerms.length === 0) return { band: 'low', candidates: [] };
+    const results = search.search(queryTerms.join(' '));
+    if (results.length === 0) return { band: 'low', candidates: [] };
+
+    // Coverage of the top results: the share of the question's IDF mass their matched terms explain.
+    // Unknown words weigh as rare words; chat filler ("weak") words only count when matched.
+    const coverage = (matched: string[]): number => {
+      const hit = new Set(matched);
+      let num = 0;
+      let den = 0;
+      for (const t of queryTerms) {
+        const w = idf(t);
+        if (hit.has(t)) {
+          num += w;
+          den += w;
+        } else if (!text.isWeak(t)) den += w;
+      }
+      return den === 0 ? 0 : num / den;
+    };
+
+    const topScore = results[0].score;
+    const scored = results.slice(0, 8).map((r) => {
+      const relative = r.score / topScore;
+      // A runner-up close to the winner means the question is ambiguous between them.
+      return { id: String(r.id), confidence: coverage(r.queryTerms) * relative, relative };
+    });
+    const second = scored[1]?.relative ?? 0;
+    const margin = 1 - second;
+    const topConfidence = scored[0].confidence * (margin >= 0.15 ? 1 : 0.85 + margin);
+    const confidences = scored.map((s, i) => ({ ...s, confidence: i === 0 ? topConfidence : s.confidence }));
+
+    const top = byId.get(confidences[0].id)!;
+    const candidates: Candidate[] = confidences
+      .filter((c) => byId.get(c.id)!.kind !== 'decline')
+      .slice(0, MAX_CANDIDATES)
+      .map((c) => ({ id: c.id, question: byId.get(c.id)!.question, score: round(c.confidence) }));
+
+    const band: Band =
+      topConfidence >= thresholds.high ? 'high' : topConfidence >= thresholds.middle ? 'middle' : 'low';
+    if (top.kind === 'decline') return { band: 'low', top: band === 'low' ? undefined : top, candidates };
+    if (band === 'low') return { band, candidates };
+    return { band, top, candidates };
+  };
+
+  return { classify, entry: (id) => byId.get(id), thresholds };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

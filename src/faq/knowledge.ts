@@ -1,0 +1,158 @@
+// The knowledge base: reviewed YAML under knowledge/, validated with zod at start-up.
+// A broken entry throws KnowledgeError naming the file, the entry id and the field, so an editor can fix it.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+export const linkKeys = ['PORTAL_URL', 'UPLOAD_URL', 'GUIDE_URL'] as const;
+export const actions = ['path', 'handoff', 'forget', 'help', 'restart', 'cancel'] as const;
+export type FaqAction = (typeof actions)[number];
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'expected a lower_snake_case id');
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const entrySchema = z
+  .object({
+    id,
+    // 'decline' entries name known out-of-scope topics (fee amounts, passwords...) so they are declined plainly.
+    kind: z.enum(['faq', 'smalltalk', 'action', 'decline']),
+    action: z.enum(actions).optional(),
+    question: text.max(60, 'keep the question short: it is also a button title'),
+    alternates: z.array(text).default([]),
+    answer: text.optional(),
+    section: text.optional(),
+    related: z.array(id).max(3, 'at most 3 related entries').default([]),
+    links: z.array(z.enum(linkKeys)).default([]),
+    facts: z.array(id).optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.kind === 'action' && !e.action) ctx.addIssue({ code: 'custom', path: ['action'], message: 'required for kind action' });
+    if (e.kind !== 'action' && e.action) ctx.addIssue({ code: 'custom', path: ['action'], message: 'only for kind action' });
+    if (e.kind !== 'action' && !e.answer) ctx.addIssue({ code: 'custom', path: ['answer'], message: `required for kind ${e.kind}` });
+    if (e.kind === 'faq' && !e.section) ctx.addIssue({ code: 'custom', path: ['section'], message: 'required for kind faq' });
+  });
+
+export type KnowledgeEntry = z.infer<typeof entrySchema>;
+
+const factSchema = z.object({ id, section: text, statement: text, pattern: text }).strict();
+export type ArticleFact = z.infer<typeof factSchema>;
+const articleSchema = z.object({ sections: z.array(text).min(1), facts: z.array(factSchema).min(1) }).strict();
+
+const synonymSchema = z
+  .object({ pattern: text, replace: z.string(), when: text.optional(), note: z.string().optional() })
+  .strict();
+export type Synonym = z.infer<typeof synonymSchema>;
+const vocabularySchema = z
+  .object({
+    synonyms: z.array(synonymSchema).default([]),
+    stopwords: z.array(text).default([]),
+    weakWords: z.array(text).default([]),
+  })
+  .strict();
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+
+export interface KnowledgeBase {
+  entries: KnowledgeEntry[];
+  byId: Map<string, KnowledgeEntry>;
+  sections: string[];
+  facts: ArticleFact[];
+  vocabulary: Vocabulary;
+  /** file each entry came from, for error messages and kb:check */
+  sourceOf: Map<string, string>;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly file: string, readonly entryId: string | undefined, readonly field: string, detail: string) {
+    super(`Knowledge base: ${file}${entryId ? ` entry "${entryId}"` : ''} field "${field}": ${detail}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+/** The repo's knowledge/ folder: walk up from this file to the folder holding package.json (works from dist/ too). */
+export function defaultKnowledgeDir(start: string = __dirname): string {
+  let dir = start;
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'knowledge');
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new KnowledgeError(start, undefined, 'dir', 'no package.json above this folder');
+    dir = parent;
+  }
+}
+
+const readYaml = (file: string, base: string): unknown => {
+  try {
+    return parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new KnowledgeError(path.relative(base, file), undefined, '(file)', (err as Error).message.split('\n')[0]);
+  }
+};
+
+const fieldOf = (issuePath: PropertyKey[]): string => issuePath.map(String).join('.') || '(entry)';
+
+function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown, file: string, entryId?: string): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new KnowledgeError(file, entryId, fieldOf(issue.path), issue.message);
+}
+
+export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBase {
+  const base = path.dirname(dir);
+  const rel = (f: string) => path.relative(base, f);
+  const articleFile = path.join(dir, 'article-facts.yaml');
+  const vocabularyFile = path.join(dir, 'vocabulary.yaml');
+  const article = parseOrThrow(articleSchema, readYaml(articleFile, base), rel(articleFile));
+  const vocabulary = parseOrThrow(vocabularySchema, readYaml(vocabularyFile, base), rel(vocabularyFile));
+  vocabulary.synonyms.forEach((s, i) => {
+    for (const field of ['pattern', 'when'] as const) {
+      const source = s[field];
+      if (source === undefined) continue;
+      try {
+        new RegExp(source, 'i');
+      } catch (err) {
+        throw new KnowledgeError(rel(vocabularyFile), undefined, `synonyms.${i}.${field}`, (err as Error).message);
+      }
+    }
+  });
+
+  const entriesDir = path.join(dir, 'entries');
+  const files = readdirSync(entriesDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const entries: KnowledgeEntry[] = [];
+  const sourceOf = new Map<string, string>();
+  for (const name of files) {
+    const file = rel(path.join(entriesDir, name));
+    const doc = readYaml(path.join(entriesDir, name), base) as { entries?: unknown } | null;
+    if (!doc || !Array.isArray(doc.entries)) throw new KnowledgeError(file, undefined, 'entries', 'expected a list of entries');
+    for (const raw of doc.entries) {
+      const rawId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+      const entry = parseOrThrow(entrySchema, raw, file, rawId);
+      if (sourceOf.has(entry.id)) throw new KnowledgeError(file, entry.id, 'id', `duplicate (also in ${sourceOf.get(entry.id)})`);
+      sourceOf.set(entry.id, file);
+      entries.push(entry);
+    }
+  }
+
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const factIds = new Set(article.facts.map((f) => f.id));
+  for (const fact of article.facts) {
+    if (!article.sections.includes(fact.section))
+      throw new KnowledgeError(rel(articleFile), fact.id, 'section', `unknown section "${fact.section}"`);
+  }
+  for (const e of entries) {
+    const file = sourceOf.get(e.id)!;
+    e.related.forEach((r, i) => {
+      if (!byId.has(r)) throw new KnowledgeError(file, e.id, `related.${i}`, `unknown entry id "${r}"`);
+      if (r === e.id) throw new KnowledgeError(file, e.id, `related.${i}`, 'an entry cannot be related to itself');
+    });
+    e.facts?.forEach((f, i) => {
+      if (!factIds.has(f)) throw new KnowledgeError(file, e.id, `facts.${i}`, `unknown fact id "${f}"`);
+    });
+    if (e.section && !article.sections.includes(e.section))
+      throw new KnowledgeError(file, e.id, 'section', `not a section of the article: "${e.section}"`);
+  }
+  const handoff = entries.filter((e) => e.action === 'handoff');
+  if (handoff.length !== 1) throw new KnowledgeError(rel(entriesDir), undefined, 'action', 'expected exactly one handoff entry');
+  return { entries, byId, sections: article.sections, facts: article.facts, vocabulary, sourceOf };
+}

@@ -1,0 +1,38 @@
+// Text → index terms: domain vocabulary (synonyms, typos), stop words, Porter stems.
+// The same function feeds the index and the queries, so both sides meet on the same terms.
+import type { Vocabulary } from './knowledge';
+import { stem } from './stem';
+
+export interface TextProcessor {
+  /** lower-cased text with the domain vocabulary applied */
+  normalize(text: string): string;
+  /** index/query terms (stemmed, stop words removed) */
+  terms(text: string): string[];
+  isWeak(term: string): boolean;
+}
+
+export function createTextProcessor(vocabulary: Vocabulary): TextProcessor {
+  const rules = vocabulary.synonyms.map((s) => ({
+    pattern: new RegExp(s.pattern, 'gi'),
+    replace: s.replace,
+    when: s.when ? new RegExp(s.when, 'i') : undefined,
+  }));
+  const stop = new Set(vocabulary.stopwords.map((w) => w.toLowerCase()));
+  const weak = new Set(vocabulary.weakWords.map((w) => stem(w.toLowerCase())));
+
+  const normalize = (text: string): string => {
+    // Curly apostrophes and "'s" possessives would otherwise split into stray tokens.
+    let t = ` ${text.toLowerCase().replace(/[\u2018\u2019`]/g, "'")} `;
+    for (const r of rules) if (!r.when || r.when.test(t)) t = t.replace(r.pattern, r.replace);
+    return t.trim();
+  };
+
+  const terms = (text: string): string[] =>
+    normalize(text)
+      .replace(/'(s|re|ve|ll|d|m|t)\b/g, '$1')
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0 && !stop.has(w))
+      .map(stem);
+
+  return { normalize, terms, isWeak: (term) => weak.has(term) };
+}
