@@ -58,7 +58,7 @@ describe('embedded Direct Line (HTTP)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ domain: `${h.baseUrl}/directline`, webSocket: false, expires_in: 1800 });
     expect(res.body.token).toMatch(/^[\w-]+\.[\w-]+$/);
-    expect(res.body.userId).toMatch(/^dl_/);
+    expect(res.body.userId).toMatch(/^u_/);
   });
 
   it('greets on start, echoes the user and the reply, and stamps what the bot receives', async () => {

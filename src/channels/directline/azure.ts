@@ -16,8 +16,9 @@ export interface TokenGrant {
 
 export class UpstreamError extends Error {}
 
-export function newUserId(): string {
-  return `dl_${randomBytes(12).toString('base64url')}`;
+/** Azure requires the "dl_" prefix for user ids embedded in a token; the embedded service uses "u_". */
+export function newUserId(prefix: 'dl_' | 'u_' = 'dl_'): string {
+  return `${prefix}${randomBytes(12).toString('base64url')}`;
 }
 
 export async function exchangeSecret(

@@ -127,7 +127,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
   // --- token for the page (the embedded equivalent of Azure's tokens/generate) ---
   server.post(TOKEN_PATH, async (_req: Req, res: Res) => {
     const conversationId = randomBytes(16).toString('base64url');
-    const userId = newUserId();
+    const userId = newUserId('u_');
     res.header('Cache-Control', 'no-store');
     res.send(200, {
       ...grant({ conversationId, userId }),

@@ -1,0 +1,206 @@
+// The chat launcher: opens Bot Framework Web Chat (served by us) in a panel, and keeps the conversation
+// across reloads within this tab (token and conversation id in sessionStorage; the service replays
+// the history when the page reconnects). No inline script anywhere, so the CSP can be script-src 'self'.
+(function () {
+  'use strict';
+
+  var STORAGE_KEY = 'actionHelpDesk.chat';
+  var WEBCHAT_SRC = '/vendor/webchat.js';
+  var STATUS = { Online: 2, ExpiredToken: 3, FailedToConnect: 4, Ended: 5 };
+
+  var launcher = document.getElementById('chat-launcher');
+  var panel = document.getElementById('chat-panel');
+  var closeButton = document.getElementById('chat-close');
+  var host = document.getElementById('webchat');
+  var statusLine = document.getElementById('chat-status');
+  var nonceMeta = document.querySelector('meta[name="csp-nonce"]');
+  var nonce = nonceMeta ? nonceMeta.getAttribute('content') : undefined;
+  var started = false;
+  var directLine;
+
+  function load() {
+    try { return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || '{}') || {}; } catch (e) { return {}; }
+  }
+  function save(patch) {
+    var next = Object.assign(load(), patch);
+    try { sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next)); } catch (e) { /* private mode: no resume */ }
+  }
+
+  function setStatus(text, action) {
+    statusLine.textContent = text || '';
+    if (action) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'button';
+      button.textContent = action.label;
+      button.addEventListener('click', action.run);
+      statusLine.appendChild(document.createTextNode(' '));
+      statusLine.appendChild(button);
+    }
+  }
+
+  function loadWebChat() {
+    if (window.WebChat) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = WEBCHAT_SRC;
+      script.onload = function () { resolve(); };
+      script.onerror = function () { reject(new Error('Web Chat did not load')); };
+      document.head.appendChild(script);
+    });
+  }
+
+  function newSession() {
+    return fetch('/api/directline/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+      .then(function (res) {
+        if (!res.ok) throw new Error('token request failed: ' + res.status);
+        return res.json();
+      })
+      .then(function (grant) {
+        return { token: grant.token, conversationId: grant.conversationId, domain: grant.domain, userId: grant.userId, webSocket: !!grant.webSocket };
+      });
+  }
+
+  // Asks the service whether the stored conversation still lives; it answers with a fresh token.
+  function resume(session) {
+    if (!session || !session.token || !session.conversationId || !session.domain) return Promise.resolve(undefined);
+    return fetch(session.domain + '/conversations/' + encodeURIComponent(session.conversationId), {
+      headers: { Authorization: 'Bearer ' + session.token, Accept: 'application/json' },
+    })
+      .then(function (res) { return res.ok ? res.json() : undefined; })
+      .then(function (body) { return body ? Object.assign({}, session, { token: body.token || session.token }) : undefined; })
+      .catch(function () { return undefined; });
+  }
+
+  var styleOptions = {
+    accent: '#0b4f8a',
+    primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    backgroundColor: '#ffffff',
+    bubbleBackground: '#eef2f6',
+    bubbleBorderWidth: 0,
+    bubbleBorderRadius: 12,
+    bubbleNubSize: 0,
+    bubbleFromUserBackground: '#0b4f8a',
+    bubbleFromUserTextColor: '#ffffff',
+    bubbleFromUserBorderWidth: 0,
+    bubbleFromUserBorderRadius: 12,
+    bubbleFromUserNubSize: 0,
+    bubbleMaxWidth: 300,
+    bubbleMinHeight: 36,
+    cardEmphasisBackgroundColor: '#e8f1fa',
+    hideUploadButton: true,
+    sendBoxButtonColor: '#0b4f8a',
+    sendBoxButtonColorOnHover: '#083a66',
+    sendBoxBorderTop: 'solid 1px #dde3ea',
+    sendBoxHeight: 52,
+    suggestedActionLayout: 'flow',
+    suggestedActionBackgroundColor: '#ffffff',
+    suggestedActionBorderColor: '#0b4f8a',
+    suggestedActionBorderRadius: 18,
+    suggestedActionBorderWidth: 1,
+    suggestedActionTextColor: '#0b4f8a',
+    suggestedActionHeight: 36,
+    transcriptVisualKeyboardIndicatorColor: '#f0a400',
+    rootHeight: '100%',
+    rootWidth: '100%',
+  };
+
+  function focusSendBox(attempt) {
+    var input = host.querySelector('input[type="text"], textarea');
+    if (input) return input.focus();
+    if ((attempt || 0) < 40) setTimeout(function () { focusSendBox((attempt || 0) + 1); }, 100);
+  }
+
+  function ended() {
+    save({ session: undefined });
+    setStatus('This conversation has ended.', { label: 'Start a new conversation', run: restart });
+  }
+
+  function restart() {
+    if (directLine && directLine.end) { try { directLine.end(); } catch (e) { /* already ended */ } }
+    save({ session: undefined });
+    started = false;
+    host.textContent = '';
+    start();
+  }
+
+  function start() {
+    if (started) return;
+    started = true;
+    setStatus('Connecting…');
+    loadWebChat()
+      .then(function () { return resume(load().session); })
+      .then(function (resumed) {
+        return (resumed ? Promise.resolve(resumed) : newSession()).then(function (session) {
+          return { session: session, resumed: !!resumed };
+        });
+      })
+      .then(function (result) {
+        var session = result.session;
+        save({ session: session });
+        directLine = window.WebChat.createDirectLine({
+          token: session.token,
+          domain: session.domain,
+          webSocket: session.webSocket,
+          // Only a resumed conversation is reconnected; a new token's conversation is started by the client.
+          conversationId: result.resumed ? session.conversationId : undefined,
+        });
+        directLine.connectionStatus$.subscribe(function (status) {
+          if (status === STATUS.Online) {
+            setStatus('');
+            if (directLine.conversationId) save({ session: Object.assign({}, load().session, { conversationId: directLine.conversationId }) });
+          } else if (status === STATUS.Ended || status === STATUS.ExpiredToken) {
+            ended();
+          } else if (status === STATUS.FailedToConnect) {
+            save({ session: undefined });
+            setStatus('The chat could not connect.', { label: 'Try again', run: restart });
+          }
+        });
+        // A "dl_" user id is embedded in an Azure token; Web Chat reads it from there.
+        window.WebChat.renderWebChat(
+          { directLine: directLine, userID: /^dl_/.test(session.userId || '') ? undefined : session.userId, username: 'You', locale: 'en-US', nonce: nonce, styleOptions: styleOptions },
+          host,
+        );
+        focusSendBox();
+      })
+      .catch(function () {
+        started = false;
+        setStatus('The chat is unavailable right now.', { label: 'Try again', run: start });
+      });
+  }
+
+  // The client renews its token every 15 minutes; keep the newest one for the next reload.
+  function keepToken() {
+    var session = load().session;
+    if (directLine && directLine.token && session) save({ session: Object.assign({}, session, { token: directLine.token }) });
+  }
+  setInterval(keepToken, 60000);
+  window.addEventListener('pagehide', keepToken);
+
+  function open() {
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    save({ open: true });
+    if (started) focusSendBox(); else start();
+  }
+
+  function close() {
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    save({ open: false });
+    launcher.focus();
+  }
+
+  launcher.addEventListener('click', open);
+  closeButton.addEventListener('click', close);
+  Array.prototype.forEach.call(document.querySelectorAll('[data-open-chat]'), function (button) {
+    button.addEventListener('click', open);
+  });
+  panel.addEventListener('keydown', function (event) {
+    // Escape closes from the header or the send box; elsewhere Web Chat uses it to move focus.
+    var target = event.target;
+    if (event.key === 'Escape' && !event.defaultPrevented && (target.closest('.chat-panel__header') || target.matches('input, textarea'))) close();
+  });
+
+  if (load().open) open();
+})();
