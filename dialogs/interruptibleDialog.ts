@@ -1,0 +1,157 @@
+// Interruptions at any prompt of a component dialog (like core-bot's CancelAndHelpDialog): help, cancel/stop,
+// start over, talk to a person, and FAQ questions (answered, then the same prompt again). A valid answer to
+// the prompt ("online", "2", "March 2025", "no") is never taken for an FAQ question: the FAQ is only tried
+// when the prompt's own recognizer refuses the text, or the text is plainly a question.
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import { messageText } from './messageText';
+
+export type Interruption = 'help' | 'cancel' | 'restart' | 'handoff';
+
+export interface FaqAnswerer {
+  /** Answers only when confident; true when it sent an answer. */
+  tryAnswer(context: TurnContext, text: string): Promise<boolean>;
+}
+
+const HELP = /^(?:help|help me|help please|i need help|what do you need|what do you need to know|why do you need (?:this|that|to know|it)|why do you ask|what is this for|what'?s this for|what do you mean|options|menu)$/;
+const CANCEL = /^(?:cancel|stop|quit|exit|abort|never ?mind|forget it|cancel (?:that|this|it)|stop (?:that|this|it)|i'?m done|end|no thanks,? stop)$/;
+const RESTART = /^(?:start over|start again|restart|reset|begin again|start from scratch|let'?s start over|(?:go back to|from) the (?:start|beginning))$/;
+const HANDOFF =
+  /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |some |the |your )?(?:real |live )?(?:person|human|agent|someone|somebody|representative|rep|staff|support|team|people)\b|^(?:a )?(?:human|agent|person|representative|operator|live agent|real person)(?: please)?$|\bconnect me\b/;
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:please|ok|okay|um|uh) /, '')
+    .replace(/ please$/, '');
+}
+
+/** Whole-message commands only, so "I stopped counting CECs" is not a cancel. */
+export function classifyInterruption(text: string): Interruption | undefined {
+  if (text.length > 80) return undefined;
+  const t = normalise(text);
+  if (HANDOFF.test(t)) return 'handoff';
+  if (HELP.test(t)) return 'help';
+  if (CANCEL.test(t)) return 'cancel';
+  if (RESTART.test(t)) return 'restart';
+  return undefined;
+}
+
+const QUESTION_START = /^(?:what|when|where|why|how|who|which|can|could|do|does|did|is|are|will|should|would|may|am)\b/;
+
+export function looksLikeQuestion(text: string): boolean {
+  return QUESTION_START.test(normalise(text));
+}
+
+/** A prompt's reading of an answer: the value, or why it could not be used (said before re-asking). */
+export type Reading<T> = { ok: true; value: T } | { ok: false; why?: string };
+
+export interface AskOptions {
+  prompt: Partial<Activity>;
+  /** Button titles; a typed "1"/"2" picks one (plain-text channels show them numbered). */
+  choices?: string[];
+  [key: string]: unknown;
+}
+
+type Reader<T> = (context: TurnContext, text: string, options: AskOptions) => Reading<T>;
+
+/** A prompt that knows its own recognizer, so interruptions can ask it before treating text as a question. */
+export class AskDialog<T> extends Dialog<AskOptions> {
+  constructor(
+    dialogId: string,
+    private readonly reader: Reader<T>,
+  ) {
+    super(dialogId);
+  }
+
+  read(context: TurnContext, text: string, options: AskOptions): Reading<T> {
+    const pick = /^\(?(\d)\)?\.?$/.exec(text.trim());
+    const choice = pick && options.choices ? options.choices[Number(pick[1]) - 1] : undefined;
+    return this.reader(context, choice ?? text, options);
+  }
+
+  async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
+    if (!options?.prompt) throw new Error(`${this.id}: prompt missing`);
+    dc.activeDialog!.state.options = options;
+    await dc.context.sendActivity(options.prompt);
+    return Dialog.EndOfTurn;
+  }
+
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const options = dc.activeDialog!.state.options as AskOptions;
+    const reading = this.read(dc.context, messageText(dc.context.activity), options);
+    if (reading.ok) return dc.endDialog(reading.value);
+    const why = reading.why ?? "Sorry, I didn't catch that.";
+    await dc.context.sendActivity({ ...options.prompt, text: `${why}\n\n${options.prompt.text ?? ''}`.trim() });
+    return Dialog.EndOfTurn;
+  }
+
+  async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await context.sendActivity((instance.state.options as AskOptions).prompt);
+  }
+}
+
+export abstract class InterruptibleDialog<O extends object = {}> extends ComponentDialog<O> {
+  protected constructor(
+    dialogId: string,
+    protected readonly faq?: FaqAnswerer,
+  ) {
+    super(dialogId);
+  }
+
+  /** "What I'm asking and why", for the prompt on top of the stack. */
+  protected abstract helpText(innerDc: DialogContext): string;
+  /** Ends the dialog saying so; returns the result for the parent. */
+  protected abstract cancel(innerDc: DialogContext): Promise<DialogTurnResult>;
+  /** Ends the dialog with handoffRequested and what was collected. */
+  protected abstract handoff(innerDc: DialogContext): Promise<DialogTurnResult>;
+  protected abstract restart(innerDc: DialogContext): Promise<DialogTurnResult>;
+
+  protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    if (context.activity.type !== ActivityTypes.Message) return undefined;
+    const text = messageText(context.activity);
+    if (!text) return undefined;
+    switch (classifyInterruption(text)) {
+      case 'help':
+        await context.sendActivity(this.helpText(innerDc));
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      case 'cancel':
+        return this.cancel(innerDc);
+      case 'restart':
+        return this.restart(innerDc);
+      case 'handoff':
+        return this.handoff(innerDc);
+    }
+    if (this.faq && (looksLikeQuestion(text) || !this.promptAccepts(innerDc, text))) {
+      if (await this.faq.tryAnswer(context, text)) {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+    }
+    return undefined;
+  }
+
+  private promptAccepts(innerDc: DialogContext, text: string): boolean {
+    const active = innerDc.activeDialog;
+    const dialog = active ? innerDc.findDialog(active.id) : undefined;
+    if (!(dialog instanceof AskDialog) || !active) return false;
+    return dialog.read(innerDc.context, text, active.state.options as AskOptions).ok;
+  }
+}

@@ -1,0 +1,465 @@
+// The recertification path dialog: asks only for what the trainer hasn't said (certification or expiry date,
+// exam history, CECs), one question at a time; confirms, lets one item be corrected, then shows the route.
+import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ChoiceFactory,
+  type DialogContext,
+  type DialogTurnResult,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Links } from '../src/config';
+import type { Assessment, EarnedVia } from '../src/recert/assessment';
+import { isComplete, readAnswers, type CompleteAnswers, type PathAnswers } from '../src/recert/answers';
+import { formatLongDate, formatMonth, isValidTimeZone, todayIn } from '../src/recert/dates';
+import { extractFacts, type Facts } from '../src/recert/extractFacts';
+import { parseCecs, type CecProblem } from '../src/recert/parseCecs';
+import { MAX_YEARS_AGO, parseDateAnswer, parseDayAnswer, type DateProblem, type DateSource } from '../src/recert/parseDate';
+import { parseExam } from '../src/recert/parseExam';
+import { assess, expiresOnFor } from '../src/recert/rules';
+import { AskDialog, InterruptibleDialog, type AskOptions, type FaqAnswerer, type Reading } from './interruptibleDialog';
+import { examName, formatCecs, resultActivity, wordingFor, type Wording } from './pathResult';
+
+export const RECERT_PATH_DIALOG_ID = 'recertPath';
+
+export type { PathAnswers };
+
+export interface RecertPathDeps {
+  userAnswers: StatePropertyAccessor<PathAnswers>;
+  links: Links;
+  defaultTimeZone: string;
+  faq?: FaqAnswerer;
+  /** The clock; tests fix it. */
+  now?: () => Date;
+}
+
+export interface RecertPathOptions {
+  /** What the trainer said to start the dialog; anything it already tells is not asked again. */
+  utterance?: string;
+  /** Teams staff checking a trainer: "their certification". */
+  forSomeoneElse?: boolean;
+}
+
+export interface PathDialogResult {
+  assessment?: Assessment;
+  answers: PathAnswers;
+  handoffRequested?: boolean;
+  cancelled?: boolean;
+}
+
+type Item = 'date' | 'exam' | 'cecs';
+type Asking = 'reuse' | 'date' | 'day' | 'exam' | 'cecs' | 'confirm' | 'which' | 'handoff';
+
+/** The working state of one run, carried in the loop's options. */
+interface PathState {
+  answers: PathAnswers;
+  forSomeoneElse: boolean;
+  pendingMonth?: { year: number; month: number; from: DateSource };
+  confirmed: boolean;
+  choosingItem?: boolean;
+  offerReuse?: CompleteAnswers;
+  /** Said just before the next question (an acknowledgement or an explanation). */
+  note?: string;
+  asking?: Asking;
+  assessment?: Assessment;
+}
+
+type ConfirmReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'change'; item: Item } | { kind: 'facts'; facts: Facts };
+type ReuseReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'facts'; facts: Facts };
+
+const LOOP = 'recertPath.loop';
+const ASK: Record<Asking, string> = {
+  reuse: 'recertPath.reuse',
+  date: 'recertPath.date',
+  day: 'recertPath.day',
+  exam: 'recertPath.exam',
+  cecs: 'recertPath.cecs',
+  confirm: 'recertPath.confirm',
+  which: 'recertPath.which',
+  handoff: 'recertPath.handoff',
+};
+
+const YES = /^(?:yes|y|yep|yeah|yup|ya|sure|ok|okay|correct|right|that'?s (?:right|correct)|looks (?:good|right)|all good|confirm(?:ed)?|exactly|perfect|use them|nothing)\b/;
+const NO = /^(?:no|n|nope|nah|not (?:quite|really|right)|wrong|incorrect|that'?s (?:wrong|not right)|don'?t)\b/;
+const ITEM_WORDS: Array<[Item, RegExp]> = [
+  ['cecs', /\b(cecs?|ceus?|credits?|continuing education)\b/],
+  ['exam', /\b(exam|test|online|testing|cent(?:er|re)|proctored|ncca)\b/],
+  ['date', /\b(dates?|when|certified|certification date|expir\w*|day|month|year)\b/],
+];
+
+const EXAM_CHOICES = ['Online exam', 'Testing-center exam (NCCA)'];
+const CONFIRM_CHOICES = ['Yes', 'Change the date', 'Change the exam', 'Change the CECs'];
+const WHICH_CHOICES = ['The date', 'The exam', 'The CECs', "Nothing, it's right"];
+const YES_NO = ['Yes', 'No'];
+
+function lower(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'").trim();
+}
+
+function itemMentioned(text: string): Item | undefined {
+  return ITEM_WORDS.find(([, re]) => re.test(text))?.[0];
+}
+
+function hasFacts(f: Facts): boolean {
+  return f.certifiedOn !== undefined || f.month !== undefined || f.earnedVia !== undefined || f.cecsEarned !== undefined;
+}
+
+function dateWhy(problem: DateProblem, w: Wording, month?: { year: number; month: number }): string {
+  switch (problem) {
+    case 'future':
+      return `That date is in the future, so it can't be when ${w.youWere} certified.`;
+    case 'expiry-too-far':
+      return "A certification runs for two years, so it can't expire more than two years from today.";
+    case 'too-old':
+      return `That's more than ${MAX_YEARS_AGO} years ago. A certification runs for two years, so I need the date of ${w.your} most recent certification or recertification.`;
+    case 'year-only':
+      return 'I need at least the month and the year (for example, March 2025).';
+    case 'no-such-day':
+      return month ? `${formatMonth(month.year, month.month)} doesn't have that day.` : "That month doesn't have that day.";
+    case 'unreadable':
+      return "I couldn't read a date there.";
+  }
+}
+
+function cecWhy(problem: CecProblem): string {
+  switch (problem) {
+    case 'negative':
+      return "CECs can't be negative.";
+    case 'too-many':
+      return "That's more than 50 CECs, which doesn't look right (2.0 are needed to recertify).";
+    case 'several':
+      return 'I saw more than one number there.';
+    case 'unreadable':
+      return "I couldn't read a number of CECs there.";
+  }
+}
+
+export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: RecertPathDeps) {
+    super(RECERT_PATH_DIALOG_ID, deps.faq);
+    this.now = deps.now ?? (() => new Date());
+    this.addDialog(new WaterfallDialog(LOOP, [this.askStep.bind(this), this.applyStep.bind(this)]));
+    this.addDialog(new AskDialog(ASK.reuse, (c, t) => this.readReuse(c, t)));
+    this.addDialog(new AskDialog(ASK.date, (c, t, o) => this.readDate(c, t, o)));
+    this.addDialog(new AskDialog(ASK.day, (c, t, o) => this.readDay(c, t, o)));
+    this.addDialog(new AskDialog(ASK.exam, (_c, t) => this.readExam(t)));
+    this.addDialog(new AskDialog(ASK.cecs, (c, t) => this.readCecs(c, t)));
+    this.addDialog(new AskDialog(ASK.confirm, (c, t) => this.readConfirm(c, t)));
+    this.addDialog(new AskDialog(ASK.which, (c, t) => this.readWhich(c, t)));
+    this.addDialog(new AskDialog(ASK.handoff, (_c, t) => this.readYesNo(t)));
+    this.initialDialogId = LOOP;
+  }
+
+  /** Today in the trainer's time zone (the activity's localTimezone), else the configured one. */
+  today(context: TurnContext): string {
+    const tz = context.activity.localTimezone;
+    return todayIn(isValidTimeZone(tz) ? tz : this.deps.defaultTimeZone, this.now());
+  }
+
+  protected async onBeginDialog(innerDc: DialogContext, options?: RecertPathOptions): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    const forSomeoneElse = !!options?.forSomeoneElse;
+    const w = wordingFor(forSomeoneElse);
+    const today = this.today(context);
+    const state: PathState = { answers: {}, forSomeoneElse, confirmed: false };
+    const utterance = options?.utterance?.trim() ?? '';
+    const facts = utterance ? extractFacts(utterance, today, context.activity.locale) : {};
+    this.applyFacts(state, facts);
+    const notes: string[] = [];
+    if (utterance && /\b(expir\w*|renew\w*|valid|run out|how long|when)\b/i.test(utterance)) {
+      notes.push(`An ACTION certification runs for two years, so ${w.your} expiry date is two years after ${w.youWere} certified.`);
+    } else if (!hasFacts(facts)) {
+      notes.push(`I'll work out ${w.your} recertification route from a few quick answers.`);
+    }
+    if (facts.dateProblem) notes.push(dateWhy(facts.dateProblem, w));
+    if (facts.cecsProblem) notes.push(cecWhy(facts.cecsProblem));
+    const saved = forSomeoneElse ? undefined : readAnswers(await this.deps.userAnswers.get(context));
+    if (isComplete(saved) && !isComplete(state.answers) && !state.pendingMonth) state.offerReuse = saved;
+    state.note = notes.join(' ') || undefined;
+    return innerDc.beginDialog(LOOP, state);
+  }
+
+  // ---- the loop: ask for the next missing thing, apply the answer, repeat ----
+
+  private async askStep(step: WaterfallStepContext<PathState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const w = wordingFor(state.forSomeoneElse);
+    const a = state.answers;
+    const note = state.note ? `${state.note}\n\n` : '';
+    state.note = undefined;
+    const ask = (asking: Asking, text: string, choices?: string[], extra: Record<string, unknown> = {}): Promise<DialogTurnResult> => {
+      state.asking = asking;
+      const prompt = choices
+        ? ChoiceFactory.forChannel(step.context.activity.channelId, choices, note + text)
+        : MessageFactory.text(note + text);
+      const options: AskOptions = { prompt, choices, forSomeoneElse: state.forSomeoneElse, ...extra };
+      return step.beginDialog(ASK[asking], options);
+    };
+
+    if (state.offerReuse) {
+      const s = state.offerReuse;
+      return ask(
+        'reuse',
+        `Use the answers you gave last time (certified ${formatLongDate(s.certifiedOn)}, ${examName(s.earnedVia)}, ${formatCecs(s.cecsEarned)} CECs)?`,
+        YES_NO,
+      );
+    }
+    if (state.pendingMonth) {
+      const m = state.pendingMonth;
+      const what = m.from === 'expiry' ? 'does it expire' : `${w.wereYou} certified`;
+      return ask('day', `Which day in ${formatMonth(m.year, m.month)} ${what}? If ${w.you} don't know, say "don't know" and I'll use the 1st.`, undefined, { pendingMonth: m });
+    }
+    if (!a.certifiedOn) {
+      return ask('date', `When ${w.wereYou} certified? (Or tell me when it expires.) For example: March 3, 2025.`);
+    }
+    if (!a.earnedVia) {
+      return ask('exam', `Which exam did ${w.you} pass for ${w.your} current certification: the online exam (a certificate) or the NCCA-accredited exam at a testing center?`, EXAM_CHOICES);
+    }
+    if (a.cecsEarned === undefined) {
+      return ask('cecs', `How many CECs ${w.haveYou} earned since ${w.youWere} certified? (For example 1.5, or "none".)`);
+    }
+    if (state.choosingItem) return ask('which', 'What should I change?', WHICH_CHOICES);
+    if (!state.confirmed) return ask('confirm', `${this.summary(a as CompleteAnswers)}\n\nIs that right?`, CONFIRM_CHOICES);
+    return this.finish(step, state);
+  }
+
+  private async applyStep(step: WaterfallStepContext<PathState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const w = wordingFor(state.forSomeoneElse);
+    const value = step.result as unknown;
+    switch (state.asking) {
+      case 'reuse': {
+        const r = value as ReuseReading;
+        const saved = state.offerReuse!;
+        state.offerReuse = undefined;
+        if (r.kind === 'yes') {
+          state.answers = { ...saved, ...state.answers };
+          state.confirmed = true;
+        } else if (r.kind === 'facts') {
+          state.answers = { ...saved, ...state.answers };
+          this.applyFacts(state, r.facts);
+        }
+        break;
+      }
+      case 'date':
+      case 'day': {
+        const r = value as { kind: 'date'; certifiedOn: string; from: DateSource; said: string; assumedFirst?: boolean } | { kind: 'month'; year: number; month: number; from: DateSource };
+        if (r.kind === 'month') {
+          state.pendingMonth = { year: r.year, month: r.month, from: r.from };
+        } else {
+          state.pendingMonth = undefined;
+          state.answers.certifiedOn = r.certifiedOn;
+          const notes: string[] = [];
+          if (r.assumedFirst) notes.push(`No problem: I'll use ${formatLongDate(r.said)}, the first of the month.`);
+          if (r.from === 'expiry') notes.push(`Expiring ${formatLongDate(r.said)} means ${w.youWere} certified on ${formatLongDate(r.certifiedOn)}.`);
+          state.note = notes.join(' ') || undefined;
+        }
+        break;
+      }
+      case 'exam':
+        state.answers.earnedVia = value as EarnedVia;
+        break;
+      case 'cecs':
+        state.answers.cecsEarned = value as number;
+        break;
+      case 'confirm':
+      case 'which': {
+        const r = value as ConfirmReading;
+        state.choosingItem = false;
+        if (r.kind === 'yes') state.confirmed = true;
+        else if (r.kind === 'no') state.choosingItem = true;
+        else if (r.kind === 'change') this.forget(state, r.item);
+        else {
+          this.applyFacts(state, r.facts);
+          state.note = 'Updated.';
+        }
+        break;
+      }
+      case 'handoff':
+        return step.endDialog({ assessment: state.assessment, answers: state.answers, handoffRequested: value === true } satisfies PathDialogResult);
+    }
+    return step.replaceDialog(LOOP, state);
+  }
+
+  private async finish(step: WaterfallStepContext<PathState>, state: PathState): Promise<DialogTurnResult> {
+    const answers = state.answers as CompleteAnswers;
+    const today = this.today(step.context);
+    const assessment = assess({ ...answers, today });
+    const w = wordingFor(state.forSomeoneElse);
+    await step.context.sendActivity(resultActivity(assessment, this.deps.links, today, step.context.activity.channelId, w));
+    if (!state.forSomeoneElse) await this.deps.userAnswers.set(step.context, { ...answers });
+    if (assessment.status === 'expired') {
+      state.assessment = assessment;
+      state.asking = 'handoff';
+      const prompt = ChoiceFactory.forChannel(step.context.activity.channelId, YES_NO, 'Would you like me to connect you with a person from the support team?');
+      return step.beginDialog(ASK.handoff, { prompt, choices: YES_NO } satisfies AskOptions);
+    }
+    return step.endDialog({ assessment, answers } satisfies PathDialogResult);
+  }
+
+  // ---- state helpers ----
+
+  private applyFacts(state: PathState, facts: Facts): void {
+    if (facts.certifiedOn) {
+      state.answers.certifiedOn = facts.certifiedOn;
+      state.pendingMonth = undefined;
+    } else if (facts.month) {
+      state.answers.certifiedOn = undefined;
+      state.pendingMonth = facts.month;
+    }
+    if (facts.earnedVia) state.answers.earnedVia = facts.earnedVia;
+    if (facts.cecsEarned !== undefined) state.answers.cecsEarned = facts.cecsEarned;
+  }
+
+  private forget(state: PathState, item: Item): void {
+    if (item === 'date') {
+      state.answers.certifiedOn = undefined;
+      state.pendingMonth = undefined;
+    } else if (item === 'exam') state.answers.earnedVia = undefined;
+    else state.answers.cecsEarned = undefined;
+  }
+
+  private summary(a: CompleteAnswers): string {
+    return [
+      "Here's what I have:",
+      `- Certified on: ${formatLongDate(a.certifiedOn)} (so it expires ${formatLongDate(expiresOnFor(a.certifiedOn))})`,
+      `- Exam: ${examName(a.earnedVia)}`,
+      `- CECs earned: ${formatCecs(a.cecsEarned)}`,
+    ].join('\n');
+  }
+
+  // ---- readers: each prompt's own recognizer ----
+
+  private wording(options: AskOptions): Wording {
+    return wordingFor(options.forSomeoneElse === true);
+  }
+
+  private readReuse(context: TurnContext, text: string): Reading<ReuseReading> {
+    const t = lower(text);
+    const facts = NO.test(t) || !YES.test(t) ? extractFacts(t, this.today(context), context.activity.locale) : {};
+    if (hasFacts(facts)) return { ok: true, value: { kind: 'facts', facts } };
+    if (YES.test(t)) return { ok: true, value: { kind: 'yes' } };
+    if (NO.test(t)) return { ok: true, value: { kind: 'no' } };
+    return { ok: false, why: 'Please answer yes or no.' };
+  }
+
+  private readDate(context: TurnContext, text: string, options: AskOptions): Reading<unknown> {
+    const r = parseDateAnswer(text, this.today(context), context.activity.locale);
+    if (r.kind !== 'problem') return { ok: true, value: r };
+    const example = r.problem === 'unreadable' ? ' Try a date like "March 3, 2025", or "it expires on June 3, 2027".' : '';
+    return { ok: false, why: dateWhy(r.problem, this.wording(options)) + example };
+  }
+
+  private readDay(context: TurnContext, text: string, options: AskOptions): Reading<unknown> {
+    const pending = options.pendingMonth as { year: number; month: number; from: DateSource };
+    const r = parseDayAnswer(text, pending, this.today(context), context.activity.locale);
+    if (r.kind === 'date') return { ok: true, value: r };
+    const example = r.problem === 'unreadable' ? ' A day of the month, like "3" or "the 3rd".' : '';
+    return { ok: false, why: dateWhy(r.problem, this.wording(options), pending) + example };
+  }
+
+  private readExam(text: string): Reading<EarnedVia> {
+    const r = parseExam(text);
+    if (r === 'online-exam' || r === 'testing-center-exam') return { ok: true, value: r };
+    if (r === 'unsure') {
+      return {
+        ok: false,
+        why: 'If the exam was taken online and gave a certificate, choose "Online exam". If it was the NCCA-accredited exam taken at a testing center, choose "Testing-center exam (NCCA)".',
+      };
+    }
+    return { ok: false, why: 'Please choose one of the two exams.' };
+  }
+
+  private readCecs(context: TurnContext, text: string): Reading<number> {
+    const r = parseCecs(text, context.activity.locale);
+    if (r.kind === 'cecs') return { ok: true, value: r.value };
+    return { ok: false, why: cecWhy(r.problem) };
+  }
+
+  private readConfirm(context: TurnContext, text: string): Reading<ConfirmReading> {
+    const t = lower(text);
+    const mentioned = itemMentioned(t);
+    // "yes" alone or "yes, that's right" confirms; "yes but the date is wrong" is a correction.
+    if (YES.test(t) && !/\b(but|wrong|change|not|fix|actually)\b/.test(t)) return { ok: true, value: { kind: 'yes' } };
+    const facts = extractFacts(t, this.today(context), context.activity.locale);
+    if (hasFacts(facts)) return { ok: true, value: { kind: 'facts', facts } };
+    if (mentioned) return { ok: true, value: { kind: 'change', item: mentioned } };
+    if (NO.test(t)) return { ok: true, value: { kind: 'no' } };
+    return { ok: false, why: 'Please say yes, or tell me what to change.' };
+  }
+
+  private readWhich(context: TurnContext, text: string): Reading<ConfirmReading> {
+    const t = lower(text);
+    if (YES.test(t)) return { ok: true, value: { kind: 'yes' } };
+    const facts = extractFacts(t, this.today(context), context.activity.locale);
+    if (hasFacts(facts)) return { ok: true, value: { kind: 'facts', facts } };
+    const mentioned = itemMentioned(t);
+    if (mentioned) return { ok: true, value: { kind: 'change', item: mentioned } };
+    return { ok: false, why: 'Please choose the date, the exam or the CECs.' };
+  }
+
+  private readYesNo(text: string): Reading<boolean> {
+    const t = lower(text);
+    if (YES.test(t)) return { ok: true, value: true };
+    if (NO.test(t)) return { ok: true, value: false };
+    return { ok: false, why: 'Please answer yes or no.' };
+  }
+
+  // ---- interruptions ----
+
+  private loopState(innerDc: DialogContext): PathState | undefined {
+    const loop = innerDc.stack.find((i) => i.id === LOOP);
+    return loop?.state?.options as PathState | undefined;
+  }
+
+  protected helpText(innerDc: DialogContext): string {
+    const state = this.loopState(innerDc);
+    const w = wordingFor(state?.forSomeoneElse);
+    const tail = ' You can also say "cancel" to stop, "start over", or "talk to a person".';
+    switch (state?.asking) {
+      case 'date':
+        return `I'm asking when ${w.youWere} certified, or when ${w.your} certification expires. A certification runs for two years, so that date tells me the expiry date and whether recertification is due soon.${tail}`;
+      case 'day':
+        return `I need the day to work out the exact expiry date. If ${w.you} don't know it, say "don't know" and I'll use the 1st of the month.${tail}`;
+      case 'exam':
+        return `The exam decides the route: after the online exam (a certificate) ${w.you} can recertify by taking the NCCA-accredited exam at a testing center; after the testing-center exam, recertification is by CECs only.${tail}`;
+      case 'cecs':
+        return `Recertifying by credits needs 2.0 CECs earned within the two-year window. With ${w.your} number I can say how many are still needed. Say "none" if there are none yet.${tail}`;
+      case 'confirm':
+      case 'which':
+        return `I'm checking I understood before working out the route. Say "yes", or tell me what to change (the date, the exam or the CECs).${tail}`;
+      case 'reuse':
+        return `Last time ${w.you} gave me these answers; say "yes" to use them again or "no" to answer afresh.${tail}`;
+      default:
+        return `Say "yes" to be connected with a person, or "no".${tail}`;
+    }
+  }
+
+  protected async cancel(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.loopState(innerDc);
+    const w = wordingFor(state?.forSomeoneElse);
+    await innerDc.context.sendActivity(`Okay, I've stopped checking ${w.your} recertification. Ask me anything else, or say "check my status" to start again.`);
+    await innerDc.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete, result: { answers: { ...state?.answers }, cancelled: true } satisfies PathDialogResult };
+  }
+
+  protected async handoff(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.loopState(innerDc);
+    await innerDc.cancelAllDialogs();
+    return {
+      status: DialogTurnStatus.complete,
+      result: { answers: { ...state?.answers }, assessment: state?.assessment, handoffRequested: true } satisfies PathDialogResult,
+    };
+  }
+
+  protected async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.loopState(innerDc);
+    await innerDc.cancelAllDialogs();
+    const fresh: PathState = { answers: {}, forSomeoneElse: !!state?.forSomeoneElse, confirmed: false, note: "Okay, let's start over." };
+    return innerDc.beginDialog(LOOP, fresh);
+  }
+}
+
