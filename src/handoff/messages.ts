@@ -1,0 +1,40 @@
+// What the trainer and the agents read during a hand-off. Fixed wording, no article facts.
+export const trainerText = {
+  connecting: "OK, I'm connecting you with a person from our support team. I've passed on what we talked about, so you won't have to repeat yourself.",
+  position: (n: number) =>
+    n === 1 ? "You're next in the queue." : `You're number ${n} in the queue.`,
+  keepTyping: 'You can keep typing: your messages will wait for the agent. Say "cancel" to come back to the assistant.',
+  positionChanged: (n: number) => (n === 1 ? "Update: you're next in the queue." : `Update: you're now number ${n} in the queue.`),
+  alreadyWaiting: "You're already waiting for a person from our support team.",
+  savedForAgent: "Got it, I'll pass that on when someone joins.",
+  joined: (agent: string) => `${agent} from support has joined.`,
+  fromAgent: (agent: string, text: string) => `${agent}: ${text}`,
+  back: "You're back with the assistant. Ask me anything about recertifying.",
+  cancelled: "OK, I've cancelled your request for a person. You're back with the assistant.",
+  failed: "Sorry, I couldn't connect you with a person this time. You're back with the assistant.",
+  timedOut:
+    "Sorry, everyone from support is busy right now and nobody could join in time. " +
+    'If you like, leave your email address and a short message, and someone will get back to you. ' +
+    'Consent: by sending your email address you agree that ACTION support may use it to contact you about this request, and for nothing else. ' +
+    'Or say "cancel" to come back to the assistant.',
+  needEmail: 'I need an email address to pass on your message (for example name@example.com), or say "cancel".',
+  followUpSaved: (email: string) =>
+    `Thanks. Your message is saved with your request and someone from support will write to ${email}. You're back with the assistant in the meantime.`,
+};
+
+export const agentText = {
+  notFound: (id: string) => `There is no hand-off request ${id}.`,
+  claimed: (id: string, by: string) => `Request ${id} was already claimed by ${by}.`,
+  notWaiting: (id: string) => `Request ${id} is not waiting any more.`,
+  connected: (id: string) =>
+    `You're connected with the trainer of request ${id}. Whatever you type now goes to them; "resolve" hands them back to the assistant.`,
+  noCurrent: 'You have no active conversation. Type "queue" to see who is waiting, then "claim <id>".',
+  switched: (id: string) => `Now talking in request ${id}.`,
+  notHeld: (id: string) => `You don't hold request ${id}.`,
+  resolved: (id: string) => `Request ${id} is resolved; the trainer is back with the assistant.`,
+  trainerSays: (id: string, text: string) => `[${id}] Trainer: ${text}`,
+  trainerLeft: (id: string) => `[${id}] The trainer cancelled and went back to the assistant.`,
+  emptyQueue: 'Nobody is waiting.',
+  help:
+    'Agent commands: "queue" (who is waiting), "claim <id>", "switch <id>" (when you hold several), "resolve" (hand back), "resolve <id>".',
+};

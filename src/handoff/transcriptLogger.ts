@@ -1,0 +1,77 @@
+// botbuilder's TranscriptLogger over keyv: the last activities of each conversation, slimmed to what an
+// agent needs (who, when, the words, which cards), kept for the retention period and then dropped by TTL.
+// Registered on the adapter with `adapter.use(new TranscriptLoggerMiddleware(logger))`.
+import type { Activity, TranscriptLogger } from 'botbuilder';
+import type { Keyv } from 'keyv';
+import { hashId, type Logger } from '../logger';
+import type { TranscriptEntry } from './types';
+
+export const TRANSCRIPT_LIMIT = 50;
+const MAX_TEXT = 2000;
+
+export function transcriptKey(channelId: string | undefined, conversationId: string | undefined): string {
+  return `${channelId ?? 'unknown'}/${conversationId ?? 'unknown'}`;
+}
+
+/** Only messages carry what an agent reads; typing, events and updates are left out. */
+export function slimActivity(activity: Partial<Activity>, at: Date = new Date()): TranscriptEntry | undefined {
+  if (activity.type !== 'message') return undefined;
+  const role = activity.from?.role === 'bot' || activity.from?.role === 'skill' ? 'bot' : 'user';
+  const entry: TranscriptEntry = {
+    type: 'message',
+    at: (activity.timestamp ? new Date(activity.timestamp) : at).toISOString(),
+    role,
+  };
+  if (activity.from?.name) entry.name = activity.from.name;
+  if (typeof activity.text === 'string' && activity.text) entry.text = activity.text.slice(0, MAX_TEXT);
+  const cards = (activity.attachments ?? []).map((a) => a.contentType).filter((t): t is string => !!t);
+  if (cards.length) entry.attachments = cards;
+  if (!entry.text && !entry.attachments) return undefined;
+  return entry;
+}
+
+export class KeyvTranscriptLogger implements TranscriptLogger {
+  // Per-conversation chain: the middleware fires logActivity without awaiting, so appends must not interleave.
+  private readonly tails = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly keyv: Keyv,
+    private readonly retentionDays: number,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  logActivity(activity: Activity): Promise<void> {
+    const entry = slimActivity(activity, this.now());
+    if (!entry) return Promise.resolve();
+    const key = transcriptKey(activity.channelId, activity.conversation?.id);
+    return this.chain(key, async () => {
+      const list = ((await this.keyv.get<TranscriptEntry[]>(key)) ?? []).concat(entry).slice(-TRANSCRIPT_LIMIT);
+      await this.keyv.set(key, list, this.retentionDays * 24 * 60 * 60 * 1000);
+    }).catch((error: Error) => {
+      this.logger.warn({ conversation: hashId(activity.conversation?.id), err: error.message }, 'transcript: write failed');
+    });
+  }
+
+  /** The last `limit` entries, after this process's pending writes for the conversation. */
+  async recent(channelId: string | undefined, conversationId: string | undefined, limit = TRANSCRIPT_LIMIT): Promise<TranscriptEntry[]> {
+    const key = transcriptKey(channelId, conversationId);
+    await (this.tails.get(key) ?? Promise.resolve());
+    return ((await this.keyv.get<TranscriptEntry[]>(key)) ?? []).slice(-limit);
+  }
+
+  async delete(channelId: string | undefined, conversationId: string | undefined): Promise<void> {
+    const key = transcriptKey(channelId, conversationId);
+    await this.chain(key, async () => void (await this.keyv.delete(key)));
+  }
+
+  private chain(key: string, work: () => Promise<void>): Promise<void> {
+    const run = (this.tails.get(key) ?? Promise.resolve()).then(work);
+    const tail = run.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return run;
+  }
+}
