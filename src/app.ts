@@ -14,6 +14,7 @@ import { conversationKey, rateLimit } from './rateLimit';
 import type { HelpDeskBot } from './bots/helpDeskBot';
 import { createBotCore } from './botCore';
 import { createStores, type Stores } from './storage/createStores';
+import { createHandoff, type Handoff } from './handoff';
 import { version } from './version';
 
 export interface AppOptions {
@@ -32,6 +33,8 @@ export interface App {
   stores: Stores;
   bot: HelpDeskBot;
   adapter: ReturnType<typeof createAdapter>;
+  /** Hand-off to support agents (tests run its timeout sweep directly). */
+  handoff: Handoff;
   listen(port?: number, host?: string): Promise<string>;
   baseUrl(): string;
   close(): Promise<void>;
@@ -52,6 +55,13 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
     ready: () => phase === 'ready',
     details: () => ({ version, store: stores.kind, phase }),
   });
+
+  // Hand-off (src/handoff): the main dialog's starter, interceptors before the dialogs, transcript logger and
+  // proactive messages on the adapter, the agents' HTTP API and the timeout sweep.
+  const handoff = createHandoff({ config, logger, stores, conversationState, now: options.now });
+  conversation.setHandoff(handoff.starter);
+  for (const interceptor of handoff.interceptors) bot.addInterceptor(interceptor);
+  handoff.attach(adapter, server);
 
   // Per conversation, not per client: behind Azure Bot Service every user arrives from the same few addresses.
   const perMinute = config.TURNS_PER_MINUTE_PER_CONVERSATION;
@@ -80,6 +90,7 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
     stores,
     bot,
     adapter,
+    handoff,
     baseUrl: () => url,
     async listen(port = config.PORT, host = config.HOST) {
       await new Promise<void>((resolve, reject) => {
@@ -99,6 +110,7 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       if (inFlight > 0) logger.warn({ inFlight }, 'closing with turns still in flight');
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000))]);
+      handoff.close();
       if (!options.stores) await stores.close();
     },
   };
