@@ -26,7 +26,8 @@ export function teamsMessage(
   opts: { mentions?: number; id?: string; threadRoot?: string; conversationId?: string; value?: unknown; from?: typeof STAFF } = {},
 ): Partial<Activity> {
   const id = opts.id ?? messageId();
-  const base = { personal: 'a:1personal-chat-id', groupChat: '19:group-chat-id@thread.v2', channel: CHANNEL.id }[scope];
+  // Each new post is its own conversation (personal/group chats get a fresh id unless one is given).
+  const base = { personal: `a:1personal-${id}`, groupChat: `19:group-${id}@thread.v2`, channel: CHANNEL.id }[scope];
   const conversationId = opts.conversationId ?? (scope === 'channel' ? `${base};messageid=${opts.threadRoot ?? id}` : base);
   const channelData: Record<string, unknown> = { tenant: TENANT };
   if (scope === 'channel') Object.assign(channelData, { team: TEAM, channel: CHANNEL, teamsTeamId: TEAM.id, teamsChannelId: CHANNEL.id });

@@ -1,6 +1,6 @@
 import { MessageFactory, TestAdapter, TurnContext, CardFactory, type Activity } from 'botbuilder';
 import { channelConversationId, keepRepliesInThread, threadConversationId, threadReference } from '../../src/channels/teams/thread';
-import { choicesCard, submitAction, teamsCardProblems, adaptiveCard } from '../../src/channels/teams/cards';
+import { choicesCard, submitAction, teamsCardProblems, adaptiveCard, teamsSafeAttachment } from '../../src/channels/teams/cards';
 import { ignoredInTeams, moveSuggestedActionsToCard, teamsTurnInterceptor } from '../../src/channels/teams/turnInterceptor';
 import { CHANNEL, teamsMessage } from './activities';
 
@@ -60,6 +60,28 @@ describe('Teams cards', () => {
   ])('flags %s', (_name, card, pattern) => {
     const problems = teamsCardProblems(card);
     expect(problems.join('\n')).toMatch(pattern);
+  });
+
+  test.each([
+    ['hero imBack', CardFactory.heroCard('Related questions', undefined, ['What is a CEC?'])],
+    ['adaptive submit with text', adaptiveCard([], [{ type: 'Action.Submit', title: 'Go', data: { text: 'go', step: 2 } }])],
+    ['adaptive submit with string data', adaptiveCard([], [{ type: 'Action.Submit', title: 'Go', data: 'go' }])],
+  ])('made Teams-safe: %s', (_name, card) => {
+    const before = JSON.stringify(card);
+    const safe = teamsSafeAttachment(card);
+    expect(teamsCardProblems(card)).not.toEqual([]);
+    expect(teamsCardProblems(safe)).toEqual([]);
+    expect(JSON.stringify(card)).toBe(before); // the original (maybe a shared constant) is untouched
+  });
+
+  test('made Teams-safe: hero button keeps its text and shows its title', () => {
+    const safe = teamsSafeAttachment(CardFactory.heroCard('', undefined, [{ type: 'imBack', title: 'Yes', value: 'yes please' }]));
+    expect(safe.content.buttons[0]).toEqual({ type: 'messageBack', title: 'Yes', text: 'yes please', displayText: 'Yes', value: { text: 'yes please' } });
+  });
+
+  test('a form submit without text is left as it is (value only, let through by the gate)', () => {
+    const card = adaptiveCard([], [{ type: 'Action.Submit', title: 'Send', data: { form: 'dates' } }]);
+    expect(teamsSafeAttachment(card).content.actions[0].data).toEqual({ form: 'dates' });
   });
 
   test('suggested actions become a messageBack card', () => {

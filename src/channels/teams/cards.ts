@@ -85,3 +85,38 @@ export function teamsCardProblems(attachment: Partial<Attachment>): string[] {
   }
   return problems;
 }
+
+function messageBackData(data: unknown): Record<string, unknown> | undefined {
+  if (typeof data === 'string') return { text: data, msteams: { type: 'messageBack', text: data, displayText: data } };
+  if (!data || typeof data !== 'object') return undefined;
+  const obj = data as Record<string, unknown>;
+  if (obj.msteams || typeof obj.text !== 'string') return undefined; // already Teams-ready, or a form submit (value only)
+  return { ...obj, msteams: { type: 'messageBack', text: obj.text, displayText: obj.text } };
+}
+
+/**
+ * A copy of the attachment whose buttons work in a Teams channel: imBack/postBack on hero and thumbnail
+ * cards become messageBack, Adaptive Action.Submit with a text gains msteams messageBack data. A safety
+ * net for cards built without submitAction(); versions above 1.5 cannot be fixed here (see teamsCardProblems).
+ */
+export function teamsSafeAttachment(attachment: Attachment): Attachment {
+  if (attachment.contentType === ADAPTIVE && attachment.content) {
+    const content = structuredClone(attachment.content) as unknown;
+    walkActions(content, (action) => {
+      if (action.type !== 'Action.Submit') return;
+      const data = messageBackData(action.data ?? action.title);
+      if (data) action.data = data;
+    });
+    return { ...attachment, content };
+  }
+  if ((attachment.contentType === 'application/vnd.microsoft.card.hero' || attachment.contentType === 'application/vnd.microsoft.card.thumbnail') && attachment.content) {
+    const content = structuredClone(attachment.content) as { buttons?: Array<Record<string, unknown>> };
+    content.buttons = content.buttons?.map((button) => {
+      if (button.type !== 'imBack' && button.type !== 'postBack') return button;
+      const text = typeof button.value === 'string' ? button.value : String(button.title ?? '');
+      return { type: 'messageBack', title: button.title, text, displayText: button.title ?? text, value: { text } };
+    });
+    return { ...attachment, content };
+  }
+  return attachment;
+}

@@ -1,13 +1,14 @@
 // The Teams rules for every incoming message, run before any other interceptor or dialog:
 // in channels and group chats answer only when @mentioned (card button clicks carry a value and no
 // mention, and are let through), strip every mention of the bot from the text, keep replies in the
-// thread, and turn suggested actions (which Teams shows only in personal chats) into card buttons.
+// thread, turn suggested actions (which Teams shows only in personal chats) into card buttons, and make
+// card buttons send messageBack there (an imBack click would arrive without the mention and be ignored).
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { TurnInterceptor } from '../../bots/helpDeskBot';
 import { isBotMentioned, removeBotMentions } from './mentions';
 import { isTeams, mentionRequired } from './scope';
 import { keepRepliesInThread } from './thread';
-import { choicesCard } from './cards';
+import { choicesCard, teamsSafeAttachment } from './cards';
 import { welcomeActivity } from '../../../dialogs/welcome';
 
 /** True when the bot should stay silent: a channel/group message that neither mentions it nor is a card click. */
@@ -35,7 +36,10 @@ export const teamsTurnInterceptor: TurnInterceptor = {
     keepRepliesInThread(context);
     if (mentionRequired(activity)) {
       context.onSendActivities(async (_ctx, replies, next) => {
-        replies.forEach(moveSuggestedActionsToCard);
+        for (const reply of replies) {
+          moveSuggestedActionsToCard(reply);
+          if (reply.attachments) reply.attachments = reply.attachments.map(teamsSafeAttachment);
+        }
         return next();
       });
     }
