@@ -199,3 +199,34 @@ describe('cultureFor', () => {
     ['fr-FR', 'en-us'],
   ])('%s → %s', (locale, culture) => expect(cultureFor(locale)).toBe(culture));
 });
+
+describe('cheap pre-checks: turns without a date never reach the date recognizer', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const recognizers = require('@microsoft/recognizers-text-date-time');
+  test.each([
+    () => parseDateAnswer('online', today),
+    () => parseDateAnswer('x'.repeat(100_000), today),
+    () => extractFacts('what do I need to do to recertify?', today),
+    () => extractFacts('check my status', today),
+    () => parseExam('I took it at a testing center'),
+    () => parseCecs('one and a half'),
+  ])('case %#', (call) => {
+    const spy = jest.spyOn(recognizers, 'recognizeDateTime');
+    try {
+      call();
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a date-like answer does reach it', () => {
+    const spy = jest.spyOn(recognizers, 'recognizeDateTime');
+    try {
+      parseDateAnswer('March 3 2025', today);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { assess } from '../../src/recert/rules';
+import { resultActivity, resultContent, resultText, supportsAdaptiveCards, wordingFor } from '../../dialogs/pathResult';
+
+const today = '2026-05-15';
+const online = assess({ certifiedOn: '2025-03-03', earnedVia: 'online-exam', cecsEarned: 0.5, today });
+const center = assess({ certifiedOn: '2025-03-03', earnedVia: 'testing-center-exam', cecsEarned: 2, today });
+const lapsed = assess({ certifiedOn: '2024-01-01', earnedVia: 'online-exam', cecsEarned: 2, today });
+const allLinks = { PORTAL_URL: 'https://portal.example/cec', GUIDE_URL: 'https://help.example/guide.pdf', UPLOAD_URL: 'https://upload.example/' };
+
+describe('result content', () => {
+  test('the exam route comes first when open, with the article\'s reasons', () => {
+    const text = resultText(resultContent(online, {}, today));
+    expect(text.indexOf('recertify by exam')).toBeLessThan(text.indexOf('recertify by CECs'));
+    expect(text).toMatch(/big saving in time and money/);
+    expect(text).toMatch(/1\.5 still needed/);
+  });
+
+  test.each([
+    ['no links configured', {}, []],
+    ['all links configured', allLinks, Object.values(allLinks)],
+  ])('%s: URLs only from configuration', (_name, links, urls) => {
+    const text = resultText(resultContent(online, links, today));
+    const found = text.match(/https?:\/\/\S+/g) ?? [];
+    expect(found.map((u) => u.replace(/[.,)]$/, ''))).toEqual(expect.arrayContaining(urls));
+    expect(found).toHaveLength(urls.length);
+  });
+
+  test('testing-center: CEC route only, with the NCCA reason; enough CECs said so', () => {
+    const text = resultText(resultContent(center, {}, today));
+    expect(text).not.toMatch(/recertify by exam/);
+    expect(text).toMatch(/same exam twice/);
+    expect(text).toMatch(/2\.0 CECs cover the 2\.0 needed/);
+  });
+
+  test('lapsed: no route, no links, an honest "not covered"', () => {
+    const content = resultContent(lapsed, allLinks, today);
+    expect(content.links).toEqual([]);
+    expect(resultText(content)).toMatch(/doesn't cover lapsed certifications/);
+  });
+
+  test('wording for someone else', () => {
+    expect(resultText(resultContent(online, {}, today, wordingFor(true)))).toMatch(/^Their certification expires on March 3, 2027/);
+  });
+});
+
+describe('resultActivity', () => {
+  test.each([
+    ['msteams', true],
+    ['webchat', true],
+    ['directline', true],
+    ['emulator', true],
+    ['console', false],
+    ['sms', false],
+    ['slack', false],
+    [undefined, false],
+  ])('%s: card %s', (channelId, card) => {
+    expect(supportsAdaptiveCards(channelId)).toBe(card);
+    const activity = resultActivity(online, {}, today, channelId);
+    expect(!!activity.attachments).toBe(card);
+    expect(activity.channelData.assessment).toEqual(online);
+    expect(activity.text).toMatch(/March 3, 2027/);
+  });
+});
