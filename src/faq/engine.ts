@@ -67,9 +67,9 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
       tokenize: (s) => s.split(' '),
       processTerm: (t) => t,
       boost: { question: 3, alternates: 2, answer: 0.5 },
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
-      prefix: (term) => term.length >= 5,
-      weights: { fuzzy: 0.5, prefix: 0.6 },
+      // one edit for words of 5+ letters; common misspellings are in the vocabulary
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+      weights: { fuzzy: 0.5, prefix: 0 },
       combineWith: 'OR',
     },
   });
@@ -82,6 +82,7 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const n = docs.length;
+  const unknownWeight = 0.5 * Math.log(1 + (n + 0.5) / 0.5);
   const idf = (t: string): number => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
 
   const byId = kb.byId;
@@ -92,14 +93,15 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     const results = search.search(queryTerms.join(' '));
     if (results.length === 0) return { band: 'low', candidates: [] };
 
-    // Coverage of the top results: the share of the question's IDF mass their matched terms explain.
-    // Unknown words weigh as rare words; chat filler ("weak") words only count when matched.
+    // Coverage: the share of the question's IDF mass an entry's matched terms explain. Words no entry uses
+    // weigh half a rare word (so long chatty questions still reach the band); chat filler ("weak") words count
+    // only when matched.
     const coverage = (matched: string[]): number => {
       const hit = new Set(matched);
       let num = 0;
       let den = 0;
       for (const t of queryTerms) {
-        const w = idf(t);
+        const w = df.has(t) ? idf(t) : unknownWeight;
         if (hit.has(t)) {
           num += w;
           den += w;
@@ -108,15 +110,19 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
       return den === 0 ? 0 : num / den;
     };
 
+    // One matched word next to unmatched content words is weak evidence ("job listings" is not "class list").
+    const content = queryTerms.filter((t) => !text.isWeak(t));
+    const single = (matched: string[]): number =>
+      new Set(matched).size < 2 && content.some((t) => !matched.includes(t)) ? 0.75 : 1;
     const topScore = results[0].score;
-    const scored = results.slice(0, 8).map((r) => {
-      const relative = r.score / topScore;
-      // A runner-up close to the winner means the question is ambiguous between them.
-      return { id: String(r.id), confidence: coverage(r.queryTerms) * relative, relative };
-    });
-    const second = scored[1]?.relative ?? 0;
-    const margin = 1 - second;
-    const topConfidence = scored[0].confidence * (margin >= 0.15 ? 1 : 0.85 + margin);
+    // Rank by coverage tempered by the BM25 score relative to the best one.
+    const scored = results
+      .slice(0, 8)
+      .map((r) => ({ id: String(r.id), confidence: coverage(r.queryTerms) * Math.sqrt(r.score / topScore) * single(r.queryTerms) }))
+      .sort((a, b) => b.confidence - a.confidence);
+    // A runner-up (from another entry) almost as good means the question is ambiguous between them.
+    const margin = scored[0].confidence - (scored[1]?.confidence ?? 0);
+    const topConfidence = scored[0].confidence * Math.min(1, 0.9 + margin);
     const confidences = scored.map((s, i) => ({ ...s, confidence: i === 0 ? topConfidence : s.confidence }));
 
     const top = byId.get(confidences[0].id)!;

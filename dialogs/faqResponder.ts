@@ -1,0 +1,194 @@
+// One FAQ turn: answer (high), "Did you mean" (middle) or an honest decline with a person offered (low).
+// Remembers the pending "Was this helpful?" / "Did you mean" in FaqTurnState so typed replies work in
+// plain-text channels as well as button clicks (imBack sends the button title as text).
+import { Activity, CardAction, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import type { Links, LinkKey } from '../src/config';
+import type { Logger } from '../src/logger';
+import type { FaqEngine, FaqResult } from '../src/faq/engine';
+import type { FeedbackLog } from '../src/faq/feedbackLog';
+import type { FaqAction, KnowledgeEntry } from '../src/faq/knowledge';
+
+export const TALK_TO_PERSON = 'Talk to a person';
+export const NONE_OF_THESE = 'None of these';
+export const YES = 'Yes';
+export const NO = 'No';
+export const HELPFUL_PROMPT = 'Was this helpful?';
+export const DID_YOU_MEAN = 'Did you mean…';
+export const NOT_COVERED_TEXT =
+  "Sorry, the help article on recertification doesn't cover that, so I can't give you a reliable answer.";
+export const PERSON_OFFER_TEXT =
+  'A person from our support team can help: choose "Talk to a person", or submit a request on the help center.';
+export const THANKS_FOR_FEEDBACK = 'Thanks for letting me know!';
+export const SORRY_NOT_HELPFUL = "Sorry that didn't help. You can ask it another way, or talk to a person.";
+
+const MISSES_BEFORE_OFFER = 2;
+
+/** Kept by the caller in conversation state (property `faq`); plain JSON. */
+export interface FaqTurnState {
+  /** consecutive turns without a useful answer */
+  misses: number;
+  pending?:
+    | { kind: 'feedback'; entryId: string }
+    | { kind: 'clarify'; options: { id: string; question: string }[] };
+}
+
+export interface FaqOutcome {
+  outcome: 'answered' | 'clarifying' | 'declined' | 'feedback' | 'action';
+  action?: FaqAction;
+  entryId?: string;
+  offerPerson?: boolean;
+}
+
+export interface FaqResponderDeps {
+  engine: FaqEngine;
+  links: Links;
+  feedback: FeedbackLog;
+  logger: Logger;
+}
+
+const linkLabels: Record<LinkKey, { label: string; missing: string }> = {
+  PORTAL_URL: { label: 'Your trainer portal', missing: 'Sign in to your trainer portal to find it.' },
+  UPLOAD_URL: {
+    label: 'Upload your documents here',
+    missing: "The help article doesn't give the upload address; a person from our support team can send it to you.",
+  },
+  GUIDE_URL: {
+    label: 'Download the Recertification Guide',
+    missing: "The help article doesn't include the guide's link; a person from our support team can send it to you.",
+  },
+};
+
+const simplify = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const YES_RE = /^(y|yes|yeah|yep|yup|ya|sure|it did|it was|helpful|very helpful|great|perfect|👍)( (it )?(was|did|thanks?|thank you|helpful|very much|a lot))*$/;
+const NO_RE = /^(n|no|nope|nah|not really|no it (wasn ?t|didn ?t)|not helpful|it didn ?t|it wasn ?t|👎)( (it )?(wasn ?t|didn ?t|not|really|helpful|thanks?))*$/;
+const NONE_RE = /^(none|none of these|none of them|neither|no|nope|nothing|other|something else|none of those)$/;
+const ORDINALS: Record<string, number> = { '1': 0, one: 0, first: 0, '2': 1, two: 1, second: 1, '3': 2, three: 2, third: 2 };
+
+const imBack = (title: string): CardAction => ({ type: 'imBack', title, value: title });
+
+export class FaqResponder {
+  constructor(private readonly deps: FaqResponderDeps) {}
+
+  async respond(context: TurnContext, text: string, state: FaqTurnState): Promise<FaqOutcome> {
+    state.misses ??= 0;
+    const pending = state.pending;
+    state.pending = undefined;
+    if (pending?.kind === 'feedback') {
+      const reply = simplify(text).replace(/👍|👎/g, '');
+      const raw = text.trim();
+      const helpful = YES_RE.test(reply) || raw === '👍' ? true : NO_RE.test(reply) || raw === '👎' ? false : undefined;
+      if (helpful !== undefined) return this.onFeedback(context, pending.entryId, helpful, state);
+    }
+    if (pending?.kind === 'clarify') {
+      const choice = simplify(text);
+      const index =
+        ORDINALS[choice] ?? pending.options.findIndex((o) => simplify(o.question) === choice);
+      const picked = index >= 0 ? pending.options[index] : undefined;
+      const entry = picked && this.deps.engine.entry(picked.id);
+      if (entry) return this.answerEntry(context, entry, state);
+      if (NONE_RE.test(choice)) return this.decline(context, text, state, { band: 'none_of_these', candidates: [] });
+    }
+
+    const result = this.deps.engine.classify(text);
+    this.deps.logger.debug({ band: result.band, entryId: result.top?.id, score: result.candidates[0]?.score }, 'faq classified');
+    if (result.band === 'high' && result.top) return this.answerEntry(context, result.top, state, result.candidates[0]?.score);
+    if (result.band === 'middle' && result.candidates.length > 0) return this.clarify(context, text, result, state);
+    return this.decline(context, text, state, { band: result.top ? 'declined' : 'low', candidates: result.candidates, topic: result.top });
+  }
+
+  /** Answers only when confident (for interruptions inside other dialogs); sends nothing otherwise. */
+  async tryAnswer(context: TurnContext, text: string): Promise<boolean> {
+    const result = this.deps.engine.classify(text);
+    const top = result.top;
+    if (result.band !== 'high' || !top || (top.kind !== 'faq' && top.kind !== 'smalltalk')) return false;
+    await context.sendActivity(top.kind === 'faq' ? this.answerActivity(top) : MessageFactory.text(top.answer!));
+    if (top.kind === 'faq') await this.safely(() => this.deps.feedback.recordAnswer({ conversationId: context.activity.conversation?.id, entryId: top.id, score: result.candidates[0]?.score }));
+    return true;
+  }
+
+  private async answerEntry(context: TurnContext, entry: KnowledgeEntry, state: FaqTurnState, score?: number): Promise<FaqOutcome> {
+    if (entry.kind === 'action') return { outcome: 'action', action: entry.action, entryId: entry.id };
+    if (entry.kind === 'decline') return this.decline(context, entry.question, state, { band: 'declined', candidates: [], topic: entry });
+    state.misses = 0;
+    if (entry.kind === 'smalltalk') {
+      await context.sendActivity(MessageFactory.text(entry.answer!));
+      return { outcome: 'answered', entryId: entry.id };
+    }
+    await context.sendActivities([
+      this.answerActivity(entry),
+      MessageFactory.suggestedActions([imBack(YES), imBack(NO)], HELPFUL_PROMPT),
+    ]);
+    state.pending = { kind: 'feedback', entryId: entry.id };
+    await this.safely(() => this.deps.feedback.recordAnswer({ conversationId: context.activity.conversation?.id, entryId: entry.id, score }));
+    return { outcome: 'answered', entryId: entry.id };
+  }
+
+  /** The answer, links (or where to find them, in words), the source line and related questions as buttons. */
+  answerActivity(entry: KnowledgeEntry): Partial<Activity> {
+    const lines = [entry.answer!];
+    const missing: string[] = [];
+    for (const key of entry.links) {
+      const url = this.deps.links[key];
+      if (url) lines.push(`${linkLabels[key].label}: ${url}`);
+      else missing.push(linkLabels[key].missing);
+    }
+    if (missing.length) lines.push([...new Set(missing)].join(' '));
+    if (entry.section) lines.push(`From the help article: ${entry.section}`);
+    const activity = MessageFactory.text(lines.join('\n\n'));
+    const related = entry.related.map((id) => this.deps.engine.entry(id)).filter((e): e is KnowledgeEntry => !!e);
+    if (related.length) {
+      activity.attachments = [CardFactory.heroCard('', undefined, related.map((e) => imBack(e.question)), { text: 'Related questions' })];
+    }
+    return activity;
+  }
+
+  private async clarify(context: TurnContext, text: string, result: FaqResult, state: FaqTurnState): Promise<FaqOutcome> {
+    const options = result.candidates.slice(0, 3).map((c) => ({ id: c.id, question: c.question }));
+    state.misses += 1;
+    const offerPerson = state.misses >= MISSES_BEFORE_OFFER;
+    const list = options.map((o, i) => `${i + 1}. ${o.question}`).join('\n');
+    const buttons = [...options.map((o) => imBack(o.question)), imBack(NONE_OF_THESE)];
+    if (offerPerson) buttons.push(imBack(TALK_TO_PERSON));
+    await context.sendActivity(MessageFactory.suggestedActions(buttons, `${DID_YOU_MEAN}\n\n${list}\n\nOr choose "${NONE_OF_THESE}".`));
+    state.pending = { kind: 'clarify', options };
+    await this.safely(() => this.deps.feedback.recordMiss({ conversationId: context.activity.conversation?.id, question: text, candidates: result.candidates, band: 'middle' }));
+    return { outcome: 'clarifying', offerPerson };
+  }
+
+  private async decline(
+    context: TurnContext,
+    text: string,
+    state: FaqTurnState,
+    miss: { band: 'low' | 'declined' | 'none_of_these'; candidates: FaqResult['candidates']; topic?: KnowledgeEntry },
+  ): Promise<FaqOutcome> {
+    state.misses += 1;
+    // Decline answers name the topic ("doesn't say how much it costs") and never carry article facts.
+    const opening = miss.topic?.kind === 'decline' ? `Sorry, ${lowerFirst(miss.topic.answer!)}` : NOT_COVERED_TEXT;
+    await context.sendActivity(MessageFactory.suggestedActions([imBack(TALK_TO_PERSON)], `${opening} ${PERSON_OFFER_TEXT}`));
+    await this.safely(() => this.deps.feedback.recordMiss({ conversationId: context.activity.conversation?.id, question: text, candidates: miss.candidates, band: miss.band }));
+    return { outcome: 'declined', entryId: miss.topic?.id, offerPerson: true };
+  }
+
+  private async onFeedback(context: TurnContext, entryId: string, helpful: boolean, state: FaqTurnState): Promise<FaqOutcome> {
+    await this.safely(() => this.deps.feedback.recordFeedback({ conversationId: context.activity.conversation?.id, entryId, helpful }));
+    if (helpful) {
+      state.misses = 0;
+      await context.sendActivity(MessageFactory.text(THANKS_FOR_FEEDBACK));
+      return { outcome: 'feedback', entryId };
+    }
+    state.misses += 1;
+    await context.sendActivity(MessageFactory.suggestedActions([imBack(TALK_TO_PERSON)], SORRY_NOT_HELPFUL));
+    return { outcome: 'feedback', entryId, offerPerson: true };
+  }
+
+  /** Analytics must never break a turn. */
+  private async safely(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (err) {
+      this.deps.logger.warn({ err: (err as Error).message }, 'faq feedback log write failed');
+    }
+  }
+}
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
