@@ -12,8 +12,12 @@ export function mayContainNumber(text: string): boolean {
   return NUMBER_WORDS.test(capText(text));
 }
 
+// Bare "no" / "not yet" answers the question "how many?" with none; "no, I have 2" does not.
+const BARE_NONE = /^(?:no|nope|nah|not yet|none so far|zero so far|no cecs? yet)\W*$/i;
+
 export function saysNone(text: string): boolean {
-  return NONE.test(capText(text).trim());
+  const t = capText(text).trim();
+  return BARE_NONE.test(t) || NONE.test(t);
 }
 
 /** "1 and a half" comes back as 1 and 0.5; "a half" after a number adds to it. */

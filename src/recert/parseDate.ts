@@ -19,10 +19,14 @@ const RELATIVE = /\b(ago|last|yesterday|today|tomorrow|next|year|month|week)s?\b
 const EXPIRY = /\b(expir\w*|runs? out|ran out|lapse[sd]?|valid (?:until|till|through|to)|good (?:until|till|through)|renew(?:al)? (?:date|by|is|on)|due (?:on|by))\b/i;
 const PAST_EXPIRY = /\b(expired|ran out|lapsed)\b/i;
 
+const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
+
 /** "valid until X" reads as a range ending at X to the recognizer: say what it means. */
 export function normaliseDateText(text: string): string {
   return capText(text)
     .toLowerCase()
+    // The recognizer reads "a year and a half ago" as "a year ago": say it in months.
+    .replace(/\b(a|an|one|two|three|four|five|\d+)(?: years? and a half| and a half years?)\b/g, (_m, n: string) => `${(WORD_NUMBERS[n] ?? Number(n)) * 12 + 6} months`)
     .replace(/\b(?:valid|good|certified|active)\s+(?:until|till|til|through|thru)\b/g, 'expires on');
 }
 

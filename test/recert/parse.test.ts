@@ -19,6 +19,10 @@ describe('parseDateAnswer: certification dates', () => {
     ['Mar 3 2025', '2025-03-03'],
     ['I got certified on March 3rd, 2025', '2025-03-03'],
     ['18 months ago', '2024-11-15'],
+    ['a year and a half ago', '2024-11-15'],
+    ['one and a half years ago', '2024-11-15'],
+    ['3/3/25', '2025-03-03'],
+    ['15th January 2025', '2025-01-15'],
     ['2 years ago', '2024-05-15'],
     ['March 3', '2026-03-03'], // year left out → the past reading
     ['December 1', '2025-12-01'], // this year's would be in the future
@@ -140,6 +144,9 @@ describe('parseCecs', () => {
     ['1 and a half', 1.5],
     ['none', 0],
     ['None yet', 0],
+    ['not yet', 0],
+    ['no', 0],
+    ['nope', 0],
     ['zero', 0],
     ["I don't have any", 0],
     ['no CECs', 0],
@@ -163,6 +170,7 @@ describe('parseCecs', () => {
     ['banana', 'unreadable'],
     ['', 'unreadable'],
     ['1 or 2', 'several'],
+    ['no, I have 2 or 3', 'several'],
   ])('%s → %s', (text, problem) => {
     expect(parseCecs(text)).toEqual({ kind: 'problem', problem });
   });
