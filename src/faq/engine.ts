@@ -35,7 +35,7 @@ export interface FaqEngine {
 }
 
 /** Calibrated on test/eval + the dev set with `npm run eval` (see docs/faq-engine.md). */
-export const defaultThresholds: Required<FaqEngineOptions> = { high: 0.5, middle: 0.3 };
+export const defaultThresholds: Required<FaqEngineOptions> = { high: 0.45, middle: 0.3 };
 
 interface Doc {
   id: string;
@@ -57,6 +57,16 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     answer: e.answer ?? '',
   }));
 
+  // Document frequency per term over all fields, for the coverage measure.
+  const df = new Map<string, number>();
+  for (const d of docs) {
+    const seen = new Set([...text.terms(d.question), ...text.terms(d.alternates), ...text.terms(d.answer)]);
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const n = docs.length;
+  const unknownWeight = 0.5 * Math.log(1 + (n + 0.5) / 0.5);
+  const idf = (t: string): number => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
+
   const search = new MiniSearch<Doc>({
     idField: 'id',
     fields: ['question', 'alternates', 'answer'],
@@ -68,26 +78,30 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
       processTerm: (t) => t,
       boost: { question: 3, alternates: 2, answer: 0.5 },
       // one edit for words of 5+ letters; common misspellings are in the vocabulary
-      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+      fuzzy: (term) => (term.length >= 5 && !df.has(term) ? 1 : false),
       weights: { fuzzy: 0.5, prefix: 0 },
       combineWith: 'OR',
     },
   });
   search.addAll(docs);
 
-  // Document frequency per term over all fields, for the coverage measure.
-  const df = new Map<string, number>();
-  for (const d of docs) {
-    const seen = new Set([...text.terms(d.question), ...text.terms(d.alternates), ...text.terms(d.answer)]);
-    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  const n = docs.length;
-  const unknownWeight = 0.5 * Math.log(1 + (n + 0.5) / 0.5);
-  const idf = (t: string): number => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
-
   const byId = kb.byId;
+  const exactIndex = new Map<string, string>();
+  for (const e of kb.entries) {
+    for (const phrase of [e.question, ...e.alternates]) {
+      const key = simplify(text.normalize(phrase));
+      if (key && !exactIndex.has(key)) exactIndex.set(key, e.id);
+    }
+  }
 
   const classify = (raw: string): FaqResult => {
+    // Button titles and stock phrases ("What can you do?", "stop") match exactly, stop words and all.
+    const exact = exactIndex.get(simplify(text.normalize(raw)));
+    if (exact) {
+      const entry = byId.get(exact)!;
+      const candidates = entry.kind === 'decline' ? [] : [{ id: entry.id, question: entry.question, score: 1 }];
+      return entry.kind === 'decline' ? { band: 'low', top: entry, candidates } : { band: 'high', top: entry, candidates };
+    }
     const queryTerms = [...new Set(text.terms(raw.slice(0, 500)))];
     if (queryTerms.length === 0) return { band: 'low', candidates: [] };
     const results = search.search(queryTerms.join(' '));
@@ -129,7 +143,8 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     const candidates: Candidate[] = confidences
       .filter((c) => byId.get(c.id)!.kind !== 'decline')
       .slice(0, MAX_CANDIDATES)
-      .map((c) => ({ id: c.id, question: byId.get(c.id)!.question, score: round(c.confidence) }));
+      // The top keeps its place after the ambiguity damping; others never show a higher score than it.
+      .map((c, i) => ({ id: c.id, question: byId.get(c.id)!.question, score: round(i === 0 ? c.confidence : Math.min(c.confidence, topConfidence)) }));
 
     const band: Band =
       topConfidence >= thresholds.high ? 'high' : topConfidence >= thresholds.middle ? 'middle' : 'low';
@@ -141,4 +156,5 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
   return { classify, entry: (id) => byId.get(id), thresholds };
 }
 
+const simplify = (s: string): string => s.replace(/[^a-z0-9]+/g, ' ').trim();
 const round = (x: number): number => Math.round(x * 1000) / 1000;

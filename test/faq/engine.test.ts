@@ -1,0 +1,79 @@
+import { createFaqEngine } from '../../src/faq/engine';
+import { loadKnowledge } from '../../src/faq/knowledge';
+
+const kb = loadKnowledge();
+const engine = createFaqEngine(kb);
+
+describe('FAQ engine ranking', () => {
+  it.each([
+    ['How often do I need to recertify?', 'how_often'],
+    ['how many CEU do I need', 'cec_count'],
+    ['is the fee waived if I take the proctored exam', 'exam_benefits'],
+    ['can i renew by taking the test at a testing centre', 'exam_route'],
+    ['what is the password for uploading my documents', 'access_code'],
+    ['how should I name my files', 'upload'],
+    ['where do I find CE credits classes', 'where_cecs'],
+    ['how often should I take continuing ed classes', 'pace'],
+    ['why did the governing board pick two years', 'why_two_years'],
+    ['recertifcation guide download', 'recert_guide'],
+    ['talk to a human', 'talk_to_person'],
+    ['check my status', 'check_status'],
+    ['delete my data', 'forget_me'],
+    ['thanks!', 'thanks'],
+  ])('%s → %s at high confidence', (question, id) => {
+    const result = engine.classify(question);
+    expect(result.top?.id).toBe(id);
+    expect(result.band).toBe('high');
+  });
+
+  it.each(['Is pizza healthy?', 'who won the game last night', 'asdf qwerty', '', '???'])('%s → low, no top entry', (q) => {
+    const result = engine.classify(q);
+    expect(result.band).toBe('low');
+    expect(result.top).toBeUndefined();
+  });
+
+  it.each([
+    ['how much does recertification cost', 'fee_amount'],
+    ['I forgot my password', 'login'],
+    ['my certification expired last year', 'lapsed'],
+  ])('%s → declined as a known out-of-scope topic (%s)', (q, id) => {
+    const result = engine.classify(q);
+    expect(result.band).toBe('low');
+    expect(result.top?.id).toBe(id);
+    expect(result.candidates.every((c) => kb.byId.get(c.id)!.kind !== 'decline')).toBe(true);
+  });
+
+  it('answers every entry question (the text of its button) with that entry', () => {
+    const wrong = kb.entries
+      .filter((e) => e.kind !== 'decline')
+      .filter((e) => {
+        const r = engine.classify(e.question);
+        return r.band !== 'high' || r.top?.id !== e.id;
+      })
+      .map((e) => e.id);
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives calibrated scores in 0..1, best first, at most three candidates', () => {
+    const r = engine.classify('where do I upload documents and what is the code');
+    expect(r.candidates.length).toBeLessThanOrEqual(3);
+    for (const c of r.candidates) expect(c.score).toBeGreaterThanOrEqual(0);
+    for (const c of r.candidates) expect(c.score).toBeLessThanOrEqual(1);
+    const scores = r.candidates.map((c) => c.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('classifies fast (hot path of every turn)', () => {
+    const questions = ['how many credits do I need to renew my cert', 'so I passed the online exam a while back and wondered whether I could go to a testing centre instead of doing all the continuing education, is that possible?', 'hi'];
+    for (let i = 0; i < 50; i++) questions.forEach((q) => engine.classify(q));
+    const times: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = process.hrtime.bigint();
+      engine.classify(questions[i % questions.length]);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[Math.floor(times.length / 2)]).toBeLessThan(1);
+    expect(times[Math.floor(times.length * 0.95)]).toBeLessThan(5);
+  });
+});

@@ -1,0 +1,52 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../src/faq/knowledge';
+import { coverage } from '../../scripts/kbCheck';
+
+const repoKnowledge = defaultKnowledgeDir();
+
+/** A copy of knowledge/ with one file's text changed. */
+function brokenCopy(file: string, edit: (text: string) => string): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'kb-')), 'knowledge');
+  cpSync(repoKnowledge, dir, { recursive: true });
+  const target = path.join(dir, file);
+  writeFileSync(target, edit(readFileSync(target, 'utf8')));
+  return dir;
+}
+
+describe('knowledge base', () => {
+  it('loads the repo knowledge, finds it from the source tree, and covers every article section and fact', () => {
+    const kb = loadKnowledge();
+    expect(kb.entries.length).toBeGreaterThan(20);
+    expect(kb.entries.filter((e) => e.action === 'handoff')).toHaveLength(1);
+    const c = coverage(kb);
+    expect(c).toEqual({ missingSections: [], missingFacts: [], unsupportedClaims: [] });
+  });
+
+  it.each([
+    ['an answer removed', 'entries/faq.yaml', (t: string) => t.replace(/ {4}answer: >-\n(?: {6}.*\n)+/, ''), 'why_recertify', 'answer'],
+    ['an unknown related id', 'entries/faq.yaml', (t: string) => t.replace('related: [how_often, why_two_years, cec_count]', 'related: [how_often, nope]'), 'why_recertify', 'related.1'],
+    ['an unknown link key', 'entries/faq.yaml', (t: string) => t.replace('links: [PORTAL_URL]', 'links: [SHOP_URL]'), 'where_cecs', 'links.0'],
+    ['an unknown kind', 'entries/smalltalk.yaml', (t: string) => t.replace('kind: smalltalk', 'kind: chitchat'), 'greeting', 'kind'],
+    ['a duplicate id', 'entries/smalltalk.yaml', (t: string) => t.replace('id: thanks', 'id: greeting'), 'greeting', 'id'],
+  ])('names the file, entry and field for %s', (_label, file, edit, entryId, field) => {
+    const dir = brokenCopy(file, edit);
+    let error: unknown;
+    try {
+      loadKnowledge(dir);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(KnowledgeError);
+    const message = (error as Error).message;
+    expect(message).toContain(`knowledge/${file}`);
+    expect(message).toContain(`"${entryId}"`);
+    expect(message).toContain(`"${field}"`);
+  });
+
+  it('names the vocabulary file and rule for an invalid regex', () => {
+    const dir = brokenCopy('vocabulary.yaml', (t) => t.replace('replace: "recertify" }', 'replace: "recertify", when: "([" }'));
+    expect(() => loadKnowledge(dir)).toThrow(/knowledge\/vocabulary\.yaml field "synonyms\.0\.when"/);
+  });
+});
