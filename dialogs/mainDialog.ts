@@ -53,6 +53,7 @@ export class MainConversation {
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly faqState: StatePropertyAccessor<FaqTurnState>;
+  private readonly lastUnanswered: StatePropertyAccessor<string | undefined>;
   private handoff?: HandoffStarterLike;
 
   constructor(private readonly deps: MainConversationDeps) {
@@ -64,6 +65,7 @@ export class MainConversation {
     this.handoff = deps.handoff;
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.faqState = conversationState.createProperty<FaqTurnState>('faq');
+    this.lastUnanswered = conversationState.createProperty<string | undefined>('lastUnanswered');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(
       new RecertPathDialog({
@@ -98,8 +100,10 @@ export class MainConversation {
       await context.sendActivity("I can only read text messages. Type your question, or pick one of the buttons.");
       return;
     }
-    const state = await this.faqState.get(context, () => ({ misses: 0 }) as FaqTurnState);
+    const state = await this.faqState.get(context, { misses: 0 });
     const outcome = await this.faq.respond(context, text, state);
+    // Kept for the hand-off summary: the agent sees what the bot could not answer.
+    if (outcome.outcome === 'declined' || outcome.outcome === 'clarifying') await this.lastUnanswered.set(context, text);
     if (outcome.outcome !== 'action' || !outcome.action) return;
 
     switch (outcome.action) {
@@ -110,7 +114,11 @@ export class MainConversation {
         return;
       }
       case 'handoff':
-        return this.startHandoff(context, { reason: 'asked', question: text, lastUnanswered: state.lastUnanswered });
+        return this.startHandoff(context, {
+          reason: state.misses >= 2 ? 'unanswered' : 'asked',
+          question: text,
+          lastUnanswered: await this.lastUnanswered.get(context),
+        });
       case 'forget':
         return this.forget(context);
       case 'help':
