@@ -57,7 +57,7 @@
         return res.json();
       })
       .then(function (grant) {
-        return { token: grant.token, conversationId: grant.conversationId, domain: grant.domain, userId: grant.userId, webSocket: !!grant.webSocket };
+        return { token: grant.token, conversationId: grant.conversationId, domain: new URL(grant.domain, location.href).href.replace(/\/+$/, ''), userId: grant.userId, webSocket: !!grant.webSocket };
       });
   }
 

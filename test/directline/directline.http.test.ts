@@ -56,7 +56,7 @@ describe('embedded Direct Line (HTTP)', () => {
   it('issues a local token and domain, never a secret', async () => {
     const res = await json(await c.call('POST', '/api/directline/token'));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ domain: `${h.baseUrl}/directline`, webSocket: false, expires_in: 1800 });
+    expect(res.body).toMatchObject({ domain: '/directline', webSocket: false, expires_in: 1800 });
     expect(res.body.token).toMatch(/^[\w-]+\.[\w-]+$/);
     expect(res.body.userId).toMatch(/^u_/);
   });

@@ -144,7 +144,7 @@ describeIfChromium('help-center page with Web Chat (headless Chromium)', () => {
       await page.reload();
       await sendBox(page).waitFor({ timeout: 20_000 });
       await expectInTranscript(page, 'How many CECs do I need?');
-      await page.getByText('Connecting…').waitFor({ state: 'detached' });
+      await page.getByText('Connecting…', { exact: true }).waitFor({ state: 'detached' });
       await page.waitForTimeout(800);
       await page.screenshot({ path: path.join(ARTIFACTS, 'chat-after-reload.png') });
       expect(browser.problems).toEqual([]);

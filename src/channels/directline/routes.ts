@@ -133,7 +133,8 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
       ...grant({ conversationId, userId }),
       expiresIn: Math.floor(tokenTtl / 1000),
       userId,
-      domain: `${opts.baseUrl().replace(/\/+$/, '')}${DIRECT_LINE_PATH}`,
+      // Relative: the page resolves it against its own origin, whatever host or proxy it was reached through.
+      domain: DIRECT_LINE_PATH,
       webSocket: false,
     });
   });
