@@ -105,6 +105,23 @@ describe('staff checking a trainer', () => {
     expect(next).not.toMatch(/\byour certification\b/i);
   });
 
+  test('the whole path in a channel thread: card clicks work, the result speaks of "their" certification', async () => {
+    const root = messageId();
+    const turn = (text: string, opts: Parameters<typeof teamsMessage>[2] = {}) =>
+      say(teamsMessage('channel', text, { threadRoot: root, ...opts })).then(messages);
+    await turn(`${at} ${ask}`, { mentions: 1, id: root });
+    await turn(`${at} March 3, 2024`, { mentions: 1 });
+    await turn(`${at} 1`, { mentions: 1 }); // the online exam
+    const confirm = await turn(`${at} 0.5`, { mentions: 1 });
+    const buttons = confirm.flatMap((r) => r.attachments ?? []).flatMap((a) => (a.content.buttons ?? []) as Array<{ type: string; title: string; value: unknown; text: string }>);
+    const yes = buttons.find((b) => b.title === 'Yes')!;
+    expect(yes.type).toBe('messageBack'); // an imBack would arrive without the mention and be ignored
+    const result = await turn(yes.text, { value: yes.value });
+    expect(result[0].text).toMatch(/^Their certification expire(s|d) on March 3, 2026/); // tense depends on today
+    for (const attachment of result.flatMap((r) => r.attachments ?? [])) expect(teamsCardProblems(attachment)).toEqual([]);
+    expect(result.every((r) => r.conversation?.id === `${CHANNEL.id};messageid=${root}`)).toBe(true);
+  });
+
   test('a trainer on the web chat asking for their own status gets "your"', async () => {
     const text = allText(await say(message('check my recertification', `web-${messageId()}`, { deliveryMode: 'expectReplies' })));
     expect(text).toMatch(/your recertification/);
