@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type restify from 'restify';
-import type { Config } from './config';
+import { linksOf, type Config } from './config';
 import type { Logger } from './logger';
 import { createAdapter, installTurnErrorHandler } from './adapter';
 import { createServer } from './server';
@@ -15,6 +15,8 @@ import type { HelpDeskBot } from './bots/helpDeskBot';
 import { createBotCore } from './botCore';
 import { createStores, type Stores } from './storage/createStores';
 import { createHandoff, type Handoff } from './handoff';
+import { registerDirectLine } from './channels/directline';
+import { registerWebPage } from './web';
 import { version } from './version';
 
 export interface AppOptions {
@@ -83,6 +85,27 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
     }
   });
 
+  // The help-center page and its chat: Azure Direct Line when a secret is set, else the embedded Direct Line
+  // service, which hands each message to /api/messages like any channel and is the bot's serviceUrl.
+  if (config.MicrosoftAppId && !config.DIRECT_LINE_SECRET) {
+    logger.warn('MicrosoftAppId is set without DIRECT_LINE_SECRET: the embedded web chat cannot authenticate; set DIRECT_LINE_SECRET');
+  }
+  const directLine = registerDirectLine(server, {
+    config,
+    logger,
+    baseUrl: () => url,
+    bot: { id: config.MicrosoftAppId || 'action-recert-bot', name: 'ACTION help desk' },
+    deliver: async (activity) => {
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      if (!res.ok) throw new Error(`bot answered ${res.status}`);
+    },
+  });
+  registerWebPage(server, { connectOrigins: directLine.connectOrigins, links: linksOf(config) });
+
   await conversation.warmUp?.();
 
   return {
@@ -110,7 +133,8 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       if (inFlight > 0) logger.warn({ inFlight }, 'closing with turns still in flight');
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000))]);
-      handoff.close();
+      directLine.close();
+      await handoff.close();
       if (!options.stores) await stores.close();
     },
   };

@@ -60,6 +60,7 @@ export const configSchema = z.object({
   SUPPORT_CHANNEL_ID: optionalString,
   DIRECT_LINE_SECRET: optionalString,
   DIRECT_LINE_ENDPOINT: optionalUrl.prefault(''),
+  DIRECT_LINE_IDLE_MINUTES: z.coerce.number({ error: 'expected a number of minutes' }).positive().default(30),
   FEEDBACK_RETENTION_DAYS: z.coerce.number({ error: 'expected a number of days' }).positive().default(90),
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number({ error: 'expected a number of days' }).positive().default(30),
   PUBLIC_URL: optionalUrl.prefault(''),
