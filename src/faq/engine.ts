@@ -96,13 +96,14 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
 
   const classify = (raw: string): FaqResult => {
     // Button titles and stock phrases ("What can you do?", "stop") match exactly, stop words and all.
-    const exact = exactIndex.get(simplify(text.normalize(raw)));
+    const normalized = text.normalize(raw.slice(0, 500));
+    const exact = exactIndex.get(simplify(normalized));
     if (exact) {
       const entry = byId.get(exact)!;
       const candidates = entry.kind === 'decline' ? [] : [{ id: entry.id, question: entry.question, score: 1 }];
       return entry.kind === 'decline' ? { band: 'low', top: entry, candidates } : { band: 'high', top: entry, candidates };
     }
-    const queryTerms = [...new Set(text.terms(raw.slice(0, 500)))];
+    const queryTerms = [...new Set(text.termsOfNormalized(normalized))];
     if (queryTerms.length === 0) return { band: 'low', candidates: [] };
     const results = search.search(queryTerms.join(' '));
     if (results.length === 0) return { band: 'low', candidates: [] };

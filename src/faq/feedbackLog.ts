@@ -91,7 +91,7 @@ export class FeedbackLog {
           notHelpful.set(r.entryId, (notHelpful.get(r.entryId) ?? 0) + 1);
         }
       } else {
-        const q = r.question.trim().toLowerCase().replace(/\s+/g, ' ');
+        const q = r.question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
         misses.set(q, (misses.get(q) ?? 0) + 1);
       }
     }

@@ -58,10 +58,11 @@ const step2Rules: [string, string][] = [
 const step3Rules: [string, string][] = [
   ['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'], ['ful', ''], ['ness', ''],
 ];
+// Longest first, so "ement" is tried before "ment" and "ent".
 const step4Suffixes = [
   'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate',
   'iti', 'ous', 'ive', 'ize',
-];
+].sort((a, b) => b.length - a.length);
 
 export function stem(word: string): string {
   let w = word.toLowerCase();
@@ -97,7 +98,7 @@ export function stem(word: string): string {
   w = replaceSuffix(w, step3Rules, 0);
 
   // Step 4
-  for (const suffix of step4Suffixes.sort((a, b) => b.length - a.length)) {
+  for (const suffix of step4Suffixes) {
     if (!w.endsWith(suffix)) continue;
     const s = w.slice(0, -suffix.length);
     if (measure(s) > 1 && (suffix !== 'ion' || /[st]$/.test(s))) w = s;

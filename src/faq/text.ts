@@ -8,6 +8,8 @@ export interface TextProcessor {
   normalize(text: string): string;
   /** index/query terms (stemmed, stop words removed) */
   terms(text: string): string[];
+  /** terms of text already passed through normalize() */
+  termsOfNormalized(normalized: string): string[];
   isWeak(term: string): boolean;
 }
 
@@ -27,12 +29,21 @@ export function createTextProcessor(vocabulary: Vocabulary): TextProcessor {
     return t.trim();
   };
 
-  const terms = (text: string): string[] =>
-    normalize(text)
+  const stems = new Map<string, string>();
+  const stemCached = (w: string): string => {
+    let s = stems.get(w);
+    if (s === undefined) {
+      s = stem(w);
+      if (stems.size < 50_000) stems.set(w, s);
+    }
+    return s;
+  };
+  const termsOfNormalized = (normalized: string): string[] =>
+    normalized
       .replace(/'(s|re|ve|ll|d|m|t)\b/g, '$1')
       .split(/[^a-z0-9]+/)
       .filter((w) => w.length > 0 && !stop.has(w))
-      .map(stem);
+      .map(stemCached);
 
-  return { normalize, terms, isWeak: (term) => weak.has(term) };
+  return { normalize, terms: (t) => termsOfNormalized(normalize(t)), termsOfNormalized, isWeak: (term) => weak.has(term) };
 }

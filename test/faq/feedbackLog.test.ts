@@ -1,0 +1,35 @@
+import { Keyv } from 'keyv';
+import { FeedbackLog } from '../../src/faq/feedbackLog';
+import { hashId } from '../../src/logger';
+
+describe('FeedbackLog', () => {
+  it('counts answers, feedback and misses, ranks unanswered questions, and stores only hashed conversation ids', async () => {
+    const keyv = new Keyv();
+    const log = new FeedbackLog(keyv, 30);
+    await log.recordAnswer({ conversationId: 'conv-1', entryId: 'cec_count', score: 0.9 });
+    await log.recordFeedback({ conversationId: 'conv-1', entryId: 'cec_count', helpful: true });
+    await log.recordFeedback({ conversationId: 'conv-1', entryId: 'pace', helpful: false });
+    for (const q of ['How much is the fee?', 'how much is the fee', 'Is pizza healthy?'])
+      await log.recordMiss({ conversationId: 'conv-2', question: q, candidates: [], band: 'low' });
+    const s = await log.summary();
+    expect(s).toMatchObject({ answered: 1, unanswered: 3, helpful: 1, notHelpful: 1, helpfulRate: 0.5 });
+    expect(s.topUnanswered[0]).toEqual({ question: 'how much is the fee', count: 2 });
+    expect(s.notHelpfulEntries).toEqual([{ entryId: 'pace', count: 1 }]);
+    const records = await log.list();
+    expect(records.map((r) => r.conversation)).toContain(hashId('conv-2'));
+    expect(JSON.stringify(records)).not.toContain('conv-2');
+  });
+
+  it('lists records from earlier days within retention and forgets them after the TTL', async () => {
+    let now = new Date('2025-03-01T12:00:00Z');
+    const keyv = new Keyv();
+    const log = new FeedbackLog(keyv, 2, () => now);
+    await log.recordMiss({ question: 'refund?', candidates: [], band: 'low' });
+    now = new Date('2025-03-02T12:00:00Z');
+    expect((await log.summary()).unanswered).toBe(1);
+    // keyv's memory store expires by wall clock; check the TTL it was given instead of waiting two days.
+    const setSpy = jest.spyOn(keyv, 'set');
+    await log.recordAnswer({ entryId: 'how_often' });
+    expect(setSpy.mock.calls[0][2]).toBe(2 * 24 * 60 * 60 * 1000);
+  });
+});
