@@ -106,16 +106,28 @@ describe('auth on the echo stack (same server and adapter as the bot)', () => {
 });
 
 describeIf(appMissing())('auth on the real app', () => {
-  it.each(cases)('%s → %s, and no conversation state is written unless valid', async (_name, makeToken, status) => {
+  it.each(cases)('%s → %s, and the bot answers only a valid one', async (_name, makeToken, status) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startApp } = require('../support/app') as typeof import('../support/app');
     const running = await startApp(env());
     try {
       const conversationId = `c-${randomUUID()}`;
-      expect(await post(running.url, activity(conversationId), makeToken())).toBe(status);
-      const key = `msteams/conversations/${conversationId}`;
-      const stored = await running.app.stores.storage.read([key]);
-      expect(key in stored).toBe(status === 200);
+      const token = makeToken();
+      const res = await fetch(`${running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(activity(conversationId)),
+      });
+      expect(res.status).toBe(status);
+      const body = await res.text();
+      if (status === 200) {
+        // The bot ran: it answered the greeting.
+        expect((JSON.parse(body) as { activities?: unknown[] }).activities?.length).toBeGreaterThan(0);
+      } else {
+        const key = `msteams/conversations/${conversationId}`;
+        expect(key in (await running.app.stores.storage.read([key]))).toBe(false);
+        expect(body).not.toContain('activities');
+      }
     } finally {
       await running.close();
     }
