@@ -9,7 +9,7 @@ import {
   TurnContext,
   UserState,
 } from 'botbuilder';
-import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { linksOf, type Config } from '../src/config';
 import { hashId, type Logger } from '../src/logger';
 import type { Stores } from '../src/storage/createStores';
@@ -17,6 +17,8 @@ import { loadKnowledge } from '../src/faq/knowledge';
 import { createFaqEngine } from '../src/faq/engine';
 import { FeedbackLog } from '../src/faq/feedbackLog';
 import { warmUpRecognizers } from '../src/recert/recognizers';
+import { describesOwnSituation } from '../src/recert/situation';
+import { isValidTimeZone, todayIn } from '../src/recert/dates';
 import { FaqResponder, type FaqTurnState } from './faqResponder';
 import { RecertPathDialog, type PathDialogResult } from './recertPathDialog';
 import { messageText } from './messageText';
@@ -100,6 +102,7 @@ export class MainConversation {
       await context.sendActivity("I can only read text messages. Type your question, or pick one of the buttons.");
       return;
     }
+    if (this.describesOwnSituation(context, text)) return this.beginPath(context, dc, text);
     const state = await this.faqState.get(context, { misses: 0 });
     const outcome = await this.faq.respond(context, text, state);
     // Kept for the hand-off summary: the agent sees what the bot could not answer.
@@ -107,12 +110,8 @@ export class MainConversation {
     if (outcome.outcome !== 'action' || !outcome.action) return;
 
     switch (outcome.action) {
-      case 'path': {
-        const forSomeoneElse = this.deps.isForSomeoneElse?.(context, text) ?? false;
-        const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse });
-        if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
-        return;
-      }
+      case 'path':
+        return this.beginPath(context, dc, text);
       case 'handoff':
         return this.startHandoff(context, {
           reason: state.misses >= 2 ? 'unanswered' : 'asked',
@@ -132,6 +131,20 @@ export class MainConversation {
         await context.sendActivity(NOTHING_TO_CANCEL_TEXT);
         return;
     }
+  }
+
+  private async beginPath(context: TurnContext, dc: DialogContext, text: string): Promise<void> {
+    const forSomeoneElse = this.deps.isForSomeoneElse?.(context, text) ?? false;
+    const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse });
+    if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
+  }
+
+  /** A message that states the trainer's own certification date goes to the path dialog, whatever it asks. */
+  private describesOwnSituation(context: TurnContext, text: string): boolean {
+    const local = context.activity.localTimezone;
+    const timeZone = isValidTimeZone(local) ? local : this.deps.config.TIMEZONE;
+    const today = todayIn(timeZone, this.deps.now?.() ?? new Date());
+    return describesOwnSituation(text, today, context.activity.locale);
   }
 
   private async afterPath(context: TurnContext, result: PathDialogResult | undefined): Promise<void> {

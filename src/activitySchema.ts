@@ -34,3 +34,37 @@ export function activityProblem(body: unknown): string | undefined {
   const issue = result.error.issues[0];
   return `${issue.path.join('.') || 'body'}: ${issue.message}`;
 }
+
+const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Drops keys that could reach an object's prototype, at any depth (JSON.parse keeps "__proto__" as own key). */
+function dropDangerousKeys(value: unknown, depth = 0): void {
+  if (!value || typeof value !== 'object' || depth > 32) return;
+  for (const key of Object.keys(value)) {
+    if (DANGEROUS_KEYS.has(key)) delete (value as Record<string, unknown>)[key];
+    else dropDangerousKeys((value as Record<string, unknown>)[key], depth + 1);
+  }
+}
+
+const isDateString = (v: unknown): boolean => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isTimeZone = (v: unknown): boolean => {
+  if (typeof v !== 'string' || !v) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Channels sometimes send optional fields we cannot use (a timestamp that is not a date, an unknown time
+ * zone). Such a field is dropped, as if it had not been sent, rather than failing the whole turn later.
+ */
+export function sanitizeActivity(activity: Record<string, unknown>): void {
+  dropDangerousKeys(activity);
+  for (const field of ['timestamp', 'localTimestamp'] as const) {
+    if (field in activity && !isDateString(activity[field])) delete activity[field];
+  }
+  if ('localTimezone' in activity && !isTimeZone(activity.localTimezone)) delete activity.localTimezone;
+}

@@ -8,7 +8,7 @@ import type { Logger } from './logger';
 import { createAdapter, installTurnErrorHandler } from './adapter';
 import { createServer } from './server';
 import { HttpError } from './errors';
-import { activityProblem } from './activitySchema';
+import { activityProblem, sanitizeActivity } from './activitySchema';
 import { KeyedQueue } from './turnQueue';
 import { conversationKey, rateLimit } from './rateLimit';
 import type { HelpDeskBot } from './bots/helpDeskBot';
@@ -75,6 +75,7 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
     if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
       throw new HttpError('BAD_ACTIVITY', 'Send one activity as a JSON object (Content-Type: application/json).');
     }
+    sanitizeActivity(req.body);
     const problem = activityProblem(req.body);
     if (problem) throw new HttpError('BAD_ACTIVITY', problem);
     inFlight++;

@@ -1,6 +1,7 @@
 // The bot without any channel: state, dialogs and the bot class over the given stores.
 // Shared by the HTTP app and the in-process terminal chat.
-import { ConversationState, UserState } from 'botbuilder';
+import type { ConversationState, UserState } from 'botbuilder';
+import { OptimisticConversationState, OptimisticUserState } from './optimisticState';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Stores } from './storage/createStores';
@@ -16,8 +17,9 @@ export interface BotCore {
 }
 
 export function createBotCore(config: Config, logger: Logger, stores: Stores, now?: () => Date): BotCore {
-  const conversationState = new ConversationState(stores.storage);
-  const userState = new UserState(stores.storage);
+  // State is saved with the eTag it was read with, so two instances never silently overwrite each other.
+  const conversationState = new OptimisticConversationState(stores.storage);
+  const userState = new OptimisticUserState(stores.storage);
   const conversation = createConversation({
     config, logger, conversationState, userState, stores, now,
     // Teams staff may run the path for a trainer ("check a trainer's recertification").

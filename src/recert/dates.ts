@@ -65,19 +65,30 @@ export function formatMonth(year: number, month: number): string {
   return `${MONTH_NAMES[month - 1]} ${year}`;
 }
 
-export function isValidTimeZone(timeZone: string | undefined): timeZone is string {
-  if (!timeZone) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+// Building an Intl.DateTimeFormat is costly and every turn needs "today": one formatter per zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      formatter = null;
+    }
+    if (formatters.size < 1000) formatters.set(timeZone, formatter);
   }
+  return formatter;
+}
+
+export function isValidTimeZone(timeZone: string | undefined): timeZone is string {
+  return Boolean(timeZone) && formatterFor(timeZone as string) !== null;
 }
 
 /** The calendar date in `timeZone` at the instant `now`. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const formatter = formatterFor(timeZone);
+  if (!formatter) throw new RangeError(`Invalid time zone: ${timeZone}`);
+  const parts = formatter.formatToParts(now);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return toIso({ year: get('year'), month: get('month'), day: get('day') });
 }

@@ -8,3 +8,4 @@ export * from './parseCecs';
 export * from './parseExam';
 export * from './extractFacts';
 export { warmUpRecognizers, capText, cultureFor, MAX_RECOGNITION_CHARS } from './recognizers';
+export { describesOwnSituation } from './situation';

@@ -62,19 +62,4 @@ describe('FAQ engine ranking', () => {
     const scores = r.candidates.map((c) => c.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
-
-  it('classifies fast (hot path of every turn)', () => {
-    const questions = ['how many credits do I need to renew my cert', 'so I passed the online exam a while back and wondered whether I could go to a testing centre instead of doing all the continuing education, is that possible?', 'hi'];
-    for (let i = 0; i < 50; i++) questions.forEach((q) => engine.classify(q));
-    const times: number[] = [];
-    for (let i = 0; i < 300; i++) {
-      const t0 = process.hrtime.bigint();
-      engine.classify(questions[i % questions.length]);
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(1);
-    // The mean includes GC pauses under jest; the per-turn p99 budget is measured by `npm run bench`.
-    expect(times.reduce((a, b) => a + b, 0) / times.length).toBeLessThan(2);
-  });
 });

@@ -9,7 +9,7 @@ import { appMissing, describeIf } from './availability';
 import { baseActivity, generateCases, type FuzzCase } from './fuzzCases';
 
 const COUNT = 1200;
-const env = { STORAGE: 'memory', LOG_LEVEL: 'silent', TURNS_PER_MINUTE_PER_CONVERSATION: '0' };
+const env = { STORAGE: 'memory', LOG_LEVEL: process.env.FUZZ_LOG_LEVEL ?? 'silent', TURNS_PER_MINUTE_PER_CONVERSATION: '0' };
 
 interface Outcome {
   label: string;
