@@ -14,6 +14,7 @@ import { defaultKnowledgeDir, loadKnowledge, type KnowledgeBase } from '../src/f
 import { FeedbackLog } from '../src/faq/feedbackLog';
 import { createTextProcessor } from '../src/faq/text';
 import type { Links } from '../src/config';
+import { renderActivities } from '../src/channels/console/render';
 
 export const FLOORS = { inScope: 0.95, outOfScope: 0.95 };
 
@@ -37,20 +38,10 @@ export function loadEvalSet(file: string): EvalSet {
   return { name: path.basename(file), groups, distinctive: raw.distinctive.map((p) => new RegExp(p, 'i')), inScope: raw.inScope, outOfScope: raw.outOfScope };
 }
 
-/** The text a person would read: message text, card text and every button title. */
+/** The text a person would read: message text, card text (hero and Adaptive) and every button title. */
 export function readableText(activities: Partial<Activity>[]): string {
-  const parts: string[] = [];
-  for (const a of activities) {
-    if (a.text) parts.push(a.text);
-    for (const action of a.suggestedActions?.actions ?? []) parts.push(action.title ?? String(action.value ?? ''));
-    for (const att of a.attachments ?? []) {
-      const c = att.content as { title?: string; subtitle?: string; text?: string; buttons?: { title?: string }[] } | undefined;
-      if (!c) continue;
-      parts.push(...[c.title, c.subtitle, c.text].filter((x): x is string => !!x));
-      for (const b of c.buttons ?? []) if (b.title) parts.push(b.title);
-    }
-  }
-  return parts.join('\n');
+  const rendered = renderActivities(activities);
+  return [...rendered.lines, ...rendered.choices.map((c) => c.title)].join('\n');
 }
 
 export interface TurnResult {
