@@ -201,4 +201,20 @@ describe('embedded Direct Line (HTTP)', () => {
     const fresh = (await json(await c.call('POST', '/api/directline/token'))).body as Grant;
     expect((await c.call('GET', `${fresh.domain}/conversations/${g.conversationId}`, fresh.token)).status).toBe(403);
   });
+
+  it('limits messages per conversation with 429 and Retry-After, without touching other conversations', async () => {
+    const noisy = await c.start();
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 25; i++) {
+      const res = await c.say(noisy, `message ${i}`);
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers.get('retry-after');
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses).toContain(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    const quiet = await c.start();
+    expect((await c.say(quiet, 'hello')).status).toBe(200);
+  });
 });

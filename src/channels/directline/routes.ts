@@ -1,6 +1,7 @@
 // The embedded Direct Line 3.0 service (what botframework-directlinejs calls, polling) and the connector
 // routes the bot replies to (its serviceUrl). With DIRECT_LINE_SECRET set, only the token exchange with
 // Azure is mounted and the page talks to Azure instead.
+import { clientKey, rateLimit } from '../../rateLimit';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type restify from 'restify';
@@ -124,8 +125,16 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
     await opts.deliver(activity as Activity);
   };
 
+  // Public endpoints: new tokens and conversations are limited per client address (generously: many trainers
+  // can share one office address), traffic of a conversation per conversation (Web Chat polls about once a
+  // second, hence the larger read budget).
+  const perClient = rateLimit({ burst: 100, perMinute: 300, key: clientKey, scope: 'dl-client' });
+  const conversationOf = (req: Req): string | undefined => req.params?.conversationId;
+  const perConversationPost = rateLimit({ burst: 20, perMinute: 60, key: conversationOf, scope: 'dl-post' });
+  const perConversationPoll = rateLimit({ burst: 60, perMinute: 300, key: conversationOf, scope: 'dl-poll' });
+
   // --- token for the page (the embedded equivalent of Azure's tokens/generate) ---
-  server.post(TOKEN_PATH, async (_req: Req, res: Res) => {
+  server.post(TOKEN_PATH, perClient, async (_req: Req, res: Res) => {
     const conversationId = randomBytes(16).toString('base64url');
     const userId = newUserId('u_');
     res.header('Cache-Control', 'no-store');
@@ -140,7 +149,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
   });
 
   // --- Direct Line 3.0, as botframework-directlinejs uses it ---
-  server.post(`${DIRECT_LINE_PATH}/conversations`, async (req: Req, res: Res) => {
+  server.post(`${DIRECT_LINE_PATH}/conversations`, perClient, async (req: Req, res: Res) => {
     const claims = authorize(req);
     const opened = store.open(claims.conversationId, claims.userId);
     if (!opened) throw new HttpError('RATE_LIMITED', 'Too many conversations are open; please try again later.');
@@ -169,7 +178,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
     res.send(200, grant(claims));
   });
 
-  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Req, res: Res) => {
+  server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, perConversationPoll, async (req: Req, res: Res) => {
     const claims = authorize(req, req.params.conversationId);
     const conversation = liveConversation(claims.conversationId);
     const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
@@ -177,7 +186,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
     res.send(200, store.since(conversation, watermark));
   });
 
-  server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Req, res: Res) => {
+  server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, perConversationPost, async (req: Req, res: Res) => {
     const claims = authorize(req, req.params.conversationId);
     const size = Number(req.header('content-length') ?? Buffer.byteLength(JSON.stringify(req.body ?? {})));
     if (size > MAX_USER_ACTIVITY_BYTES) throw new HttpError('BODY_TOO_LARGE');
@@ -203,7 +212,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
     res.send(200, { id: activity.id });
   });
 
-  server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, async (req: Req, res: Res) => {
+  server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, perClient, async (req: Req, res: Res) => {
     const claims = authorize(req);
     liveConversation(claims.conversationId);
     res.header('Cache-Control', 'no-store');
