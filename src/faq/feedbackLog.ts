@@ -1,6 +1,7 @@
 // What trainers found helpful and what the bot could not answer, kept for `npm run report`.
-// Records live under their own keys with a retention TTL; a per-day index key lists them, because
-// keyv stores (memory / sqlite / redis) do not all support iteration.
+// Records live under their own keys with a retention TTL and are listed by iterating the namespace (the
+// memory, SQLite and Redis stores all iterate). Recording is one write: an earlier shared per-day index key
+// was read and rewritten whole on every answer, so its cost grew with the day's traffic and serialised turns.
 import { randomUUID } from 'node:crypto';
 import type { Keyv } from 'keyv';
 import { hashId } from '../logger';
@@ -24,12 +25,11 @@ export interface FeedbackSummary {
   notHelpfulEntries: { entryId: string; count: number }[];
 }
 
-const dayKey = (d: Date): string => `index:${d.toISOString().slice(0, 10)}`;
+const RECORD_PREFIX = 'rec:';
+const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
 
 export class FeedbackLog {
   private readonly ttlMs: number;
-  // Serialises index updates from this process (read-modify-write of the day's list).
-  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly keyv: Keyv,
@@ -63,16 +63,19 @@ export class FeedbackLog {
     });
   }
 
-  /** Every record still within retention, oldest day first. */
+  /** Every record still within retention (by day, as recorded), oldest first. */
   async list(): Promise<FeedbackRecord[]> {
+    if (!this.keyv.iterator) throw new Error('The feedback log needs a store that can list its keys (memory, SQLite or Redis)');
     const today = this.now();
+    const first = dayOf(new Date(today.getTime() - Math.ceil(this.retentionDays) * DAY_MS));
+    const last = dayOf(today);
     const records: FeedbackRecord[] = [];
-    for (let back = Math.ceil(this.retentionDays); back >= 0; back--) {
-      const ids = ((await this.keyv.get(dayKey(new Date(today.getTime() - back * DAY_MS)))) as string[] | undefined) ?? [];
-      const values = await Promise.all(ids.map((id) => this.keyv.get(`rec:${id}`) as Promise<FeedbackRecord | undefined>));
-      for (const v of values) if (v) records.push(v);
+    for await (const [key, value] of this.keyv.iterator(undefined)) {
+      if (!String(key).startsWith(RECORD_PREFIX) || !value) continue;
+      const day = String((value as FeedbackRecord).at).slice(0, 10);
+      if (day >= first && day <= last) records.push(value as FeedbackRecord);
     }
-    return records;
+    return records.sort((a, b) => a.at.localeCompare(b.at));
   }
 
   async summary(top = 10): Promise<FeedbackSummary> {
@@ -107,19 +110,8 @@ export class FeedbackLog {
     };
   }
 
-  private add(record: FeedbackRecord): Promise<void> {
-    const at = this.now();
-    const id = randomUUID();
-    const stored = { ...record, at: at.toISOString() } as FeedbackRecord;
-    const next = this.chain.then(async () => {
-      await this.keyv.set(`rec:${id}`, stored, this.ttlMs);
-      const key = dayKey(at);
-      const ids = ((await this.keyv.get(key)) as string[] | undefined) ?? [];
-      ids.push(id);
-      // The index outlives its last record by a day so no record is orphaned at the boundary.
-      await this.keyv.set(key, ids, this.ttlMs + DAY_MS);
-    });
-    this.chain = next.catch(() => undefined);
-    return next;
+  private async add(record: FeedbackRecord): Promise<void> {
+    const stored = { ...record, at: this.now().toISOString() } as FeedbackRecord;
+    await this.keyv.set(`${RECORD_PREFIX}${randomUUID()}`, stored, this.ttlMs);
   }
 }

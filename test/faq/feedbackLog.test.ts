@@ -1,6 +1,8 @@
 import { Keyv } from 'keyv';
 import { FeedbackLog } from '../../src/faq/feedbackLog';
 import { hashId } from '../../src/logger';
+import { createStores, type Stores } from '../../src/storage/createStores';
+import { backendCases, removeTempDirs, silentLogger } from '../storage/helpers';
 
 describe('FeedbackLog', () => {
   it('counts answers, feedback and misses, ranks unanswered questions, and stores only hashed conversation ids', async () => {
@@ -31,5 +33,27 @@ describe('FeedbackLog', () => {
     const setSpy = jest.spyOn(keyv, 'set');
     await log.recordAnswer({ entryId: 'how_often' });
     expect(setSpy.mock.calls[0][2]).toBe(2 * 24 * 60 * 60 * 1000);
+  });
+});
+
+describe.each(backendCases)('FeedbackLog on the $name store', ({ storage }) => {
+  let stores: Stores;
+  beforeEach(async () => {
+    stores = await createStores({ STORAGE: storage(), DATA_DIR: 'unused' }, silentLogger());
+  });
+  afterEach(() => stores.close());
+  afterAll(removeTempDirs);
+
+  it('lists what was recorded, and recording writes one record of constant size however many came before', async () => {
+    // A namespace of its own: a shared Redis may hold other runs' records.
+    const keyv = stores.keyv(`feedback-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+    const log = new FeedbackLog(keyv, 30);
+    const setSpy = jest.spyOn(keyv, 'set');
+    for (let i = 0; i < 50; i++) await log.recordAnswer({ conversationId: `conv-${i}`, entryId: 'cec_count' });
+    await log.recordMiss({ question: 'refund?', candidates: [], band: 'low' });
+    expect(setSpy).toHaveBeenCalledTimes(51);
+    const sizes = setSpy.mock.calls.slice(0, 50).map((call) => JSON.stringify(call[1]).length);
+    expect(Math.max(...sizes)).toBe(Math.min(...sizes));
+    expect(await log.summary()).toMatchObject({ answered: 50, unanswered: 1 });
   });
 });
