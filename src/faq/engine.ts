@@ -105,7 +105,10 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     }
     const queryTerms = [...new Set(text.termsOfNormalized(normalized))];
     if (queryTerms.length === 0) return { band: 'low', candidates: [] };
-    const results = search.search(queryTerms.join(' '));
+    // Chat filler ("hi", "thanks", "need") ranks nothing when the question has content words: otherwise a short
+    // courtesy entry's BM25 score for "hi" dwarfs the real topic of "Hi, how often do I recertify?".
+    const content = queryTerms.filter((t) => !text.isWeak(t));
+    const results = search.search((content.length > 0 ? content : queryTerms).join(' '));
     if (results.length === 0) return { band: 'low', candidates: [] };
 
     // Coverage: the share of the question's IDF mass an entry's matched terms explain. Words no entry uses
@@ -126,15 +129,22 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     };
 
     // One matched word next to unmatched content words is weak evidence ("job listings" is not "class list").
-    const content = queryTerms.filter((t) => !text.isWeak(t));
     const single = (matched: string[]): number =>
       new Set(matched).size < 2 && content.some((t) => !matched.includes(t)) ? 0.75 : 1;
     const topScore = results[0].score;
     // Rank by coverage tempered by the BM25 score relative to the best one.
-    const scored = results
+    const ranked = results
       .slice(0, 8)
-      .map((r) => ({ id: String(r.id), confidence: coverage(r.queryTerms) * Math.sqrt(r.score / topScore) * single(r.queryTerms) }))
+      .map((r) => ({ id: String(r.id), match: r.match, confidence: coverage(r.queryTerms) * Math.sqrt(r.score / topScore) * single(r.queryTerms) }))
       .sort((a, b) => b.confidence - a.confidence);
+    // A decline topic wins only on words of its own: when one answerable entry's question or alternates hold
+    // every word the decline matched ("when do I renew my certification" vs "lapsed certification"), the answerable
+    // entries stand. (Words found only in an answer don't count: "how much are CEC classes" stays a decline.)
+    const answerable = ranked.filter((r) => byId.get(r.id)!.kind !== 'decline');
+    const asks = (r: (typeof ranked)[number], t: string): boolean => (r.match[t] ?? []).some((field) => field !== 'answer');
+    const explained = (d: (typeof ranked)[number]): boolean =>
+      answerable.some((a) => Object.keys(d.match).every((t) => asks(a, t)));
+    const scored = ranked.filter((r) => byId.get(r.id)!.kind !== 'decline' || !explained(r));
     // A runner-up (from another entry) almost as good means the question is ambiguous between them.
     const margin = scored[0].confidence - (scored[1]?.confidence ?? 0);
     const topConfidence = scored[0].confidence * Math.min(1, 0.9 + margin);
