@@ -65,6 +65,14 @@ export interface AskOptions {
 
 type Reader<T> = (context: TurnContext, text: string, options: AskOptions) => Reading<T>;
 
+const LAST_READING = Symbol('lastPromptReading');
+interface LastReading {
+  dialog: AskDialog<unknown>;
+  text: string;
+  options: AskOptions;
+  reading: Reading<unknown>;
+}
+
 /** A prompt that knows its own recognizer, so interruptions can ask it before treating text as a question. */
 export class AskDialog<T> extends Dialog<AskOptions> {
   constructor(
@@ -75,9 +83,16 @@ export class AskDialog<T> extends Dialog<AskOptions> {
   }
 
   read(context: TurnContext, text: string, options: AskOptions): Reading<T> {
+    // An answer is read twice per turn (the interruption check asks whether the prompt accepts it, then the
+    // prompt reads it); readers are pure within a turn and the date recogniser costs milliseconds, so the
+    // turn's last reading is reused.
+    const last = context.turnState.get(LAST_READING) as LastReading | undefined;
+    if (last && last.dialog === this && last.text === text && last.options === options) return last.reading as Reading<T>;
     const pick = /^\(?(\d)\)?\.?$/.exec(text.trim());
     const choice = pick && options.choices ? options.choices[Number(pick[1]) - 1] : undefined;
-    return this.reader(context, choice ?? text, options);
+    const reading = this.reader(context, choice ?? text, options);
+    context.turnState.set(LAST_READING, { dialog: this, text, options, reading } satisfies LastReading);
+    return reading;
   }
 
   async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
