@@ -1,6 +1,6 @@
 // Thin wrapper over Microsoft.Recognizers.Text: capped input, culture by locale, warm-up.
-import { recognizeDateTime } from '@microsoft/recognizers-text-date-time';
-import { recognizeNumber, recognizeOrdinal } from '@microsoft/recognizers-text-number';
+import { DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
+import { NumberRecognizer } from '@microsoft/recognizers-text-number';
 import { parseIso } from './dates';
 
 /** Longer text is cut before recognition: recognizer cost grows with length, answers are short. */
@@ -33,8 +33,28 @@ function referenceDate(today: string): Date {
   return new Date(year, month - 1, day, 12, 0, 0);
 }
 
+type Culture = ReturnType<typeof cultureFor>;
+type DateModel = ReturnType<DateTimeRecognizer['getDateTimeModel']>;
+type NumberModel = ReturnType<NumberRecognizer['getNumberModel']>;
+
+// The library's recognizeDateTime / recognizeNumber build a new recogniser on every call (about 1 ms, most of
+// a short answer's cost); its models are stateless between parses, so one per culture is built and kept.
+const dateModels = new Map<Culture, DateModel>();
+const numberModels = new Map<Culture, NumberModel>();
+const ordinalModels = new Map<Culture, NumberModel>();
+
+function cached<M>(models: Map<Culture, M>, culture: Culture, build: () => M): M {
+  let model = models.get(culture);
+  if (!model) models.set(culture, (model = build()));
+  return model;
+}
+
+const dateModel = (c: Culture) => cached(dateModels, c, () => new DateTimeRecognizer(c).getDateTimeModel(c, true));
+const numberModel = (c: Culture) => cached(numberModels, c, () => new NumberRecognizer(c).getNumberModel(c, true));
+const ordinalModel = (c: Culture) => cached(ordinalModels, c, () => new NumberRecognizer(c).getOrdinalModel(c, true));
+
 export function recognizeDates(text: string, today: string, locale?: string): DateEntity[] {
-  const results = recognizeDateTime(capText(text), cultureFor(locale), undefined, referenceDate(today));
+  const results = dateModel(cultureFor(locale)).parse(capText(text), referenceDate(today));
   return results.map((r) => ({
     text: r.text,
     start: r.start,
@@ -52,13 +72,15 @@ export interface NumberEntity {
 }
 
 export function recognizeNumbers(text: string, locale?: string): NumberEntity[] {
-  return recognizeNumber(capText(text), cultureFor(locale))
+  return numberModel(cultureFor(locale))
+    .parse(capText(text))
     .map((r) => ({ text: r.text, start: r.start, end: r.end, value: Number((r.resolution as { value?: string }).value) }))
     .filter((n) => Number.isFinite(n.value));
 }
 
 export function recognizeOrdinals(text: string, locale?: string): NumberEntity[] {
-  return recognizeOrdinal(capText(text), cultureFor(locale))
+  return ordinalModel(cultureFor(locale))
+    .parse(capText(text))
     .map((r) => ({ text: r.text, start: r.start, end: r.end, value: Number((r.resolution as { value?: string }).value) }))
     .filter((n) => Number.isFinite(n.value));
 }

@@ -209,8 +209,10 @@ describe('cultureFor', () => {
 });
 
 describe('cheap pre-checks: turns without a date never reach the date recognizer', () => {
+  // The one door to the library's date recogniser (it keeps one model per culture, so the library's own
+  // recognizeDateTime is no longer called).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const recognizers = require('@microsoft/recognizers-text-date-time');
+  const recognizers = require('../../src/recert/recognizers');
   test.each([
     () => parseDateAnswer('online', today),
     () => parseDateAnswer('x'.repeat(100_000), today),
@@ -219,7 +221,7 @@ describe('cheap pre-checks: turns without a date never reach the date recognizer
     () => parseExam('I took it at a testing center'),
     () => parseCecs('one and a half'),
   ])('case %#', (call) => {
-    const spy = jest.spyOn(recognizers, 'recognizeDateTime');
+    const spy = jest.spyOn(recognizers, 'recognizeDates');
     try {
       call();
       expect(spy).not.toHaveBeenCalled();
@@ -229,7 +231,7 @@ describe('cheap pre-checks: turns without a date never reach the date recognizer
   });
 
   test('a date-like answer does reach it', () => {
-    const spy = jest.spyOn(recognizers, 'recognizeDateTime');
+    const spy = jest.spyOn(recognizers, 'recognizeDates');
     try {
       parseDateAnswer('March 3 2025', today);
       expect(spy).toHaveBeenCalledTimes(1);
