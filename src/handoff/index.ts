@@ -1,6 +1,6 @@
 // Wires the hand-off part: transcript logger on the adapter, interceptors on the bot, the starter for the
 // main dialog, the agents' HTTP API and the timeout sweep. buildApp calls createHandoff then attach().
-import { CloudAdapter, ConversationState, TranscriptLoggerMiddleware } from 'botbuilder';
+import { CloudAdapter, ConversationState } from 'botbuilder';
 import type restify from 'restify';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -12,7 +12,7 @@ import { Proactive } from './proactive';
 import { HandoffService } from './service';
 import { HandoffStore } from './store';
 import { TrainerInterceptor } from './trainerInterceptor';
-import { KeyvTranscriptLogger } from './transcriptLogger';
+import { KeyvTranscriptLogger, SafeTranscriptLoggerMiddleware } from './transcriptLogger';
 import type { HandoffLink, HandoffStarter } from './types';
 
 export type { HandoffStarter, HandoffRequest, HandoffStartRequest } from './types';
@@ -36,7 +36,7 @@ export interface Handoff {
   /** Connects the adapter (proactive messages, transcript middleware), the HTTP API and the sweep. */
   attach(adapter: CloudAdapter, server: restify.Server): void;
   sweep(): Promise<number>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function createHandoff({ config, logger, stores, conversationState, now = () => new Date() }: HandoffOptions): Handoff {
@@ -73,7 +73,7 @@ export function createHandoff({ config, logger, stores, conversationState, now =
     interceptors: [new AgentInterceptor(service, agents, proactive, logger), new TrainerInterceptor(service)],
     attach(adapter, server) {
       proactive.attach(adapter);
-      adapter.use(new TranscriptLoggerMiddleware(transcripts));
+      adapter.use(new SafeTranscriptLoggerMiddleware(transcripts));
       registerHandoffApi(server, service, config.AGENT_API_KEY);
       // A quarter of the timeout, at most a minute; unref'd so it never keeps the process alive.
       const every = Math.min(60_000, (config.HANDOFF_TIMEOUT_MINUTES * 60_000) / 4);
@@ -81,8 +81,9 @@ export function createHandoff({ config, logger, stores, conversationState, now =
       timer.unref();
     },
     sweep,
-    close() {
+    async close() {
       if (timer) clearInterval(timer);
+      await Promise.all([sweeping, service.settled()]);
     },
   };
 }

@@ -13,8 +13,6 @@ import { hashId, type Logger } from '../logger';
 import { requestCard } from './cards';
 import type { HandoffRequest } from './types';
 
-/** Where Teams is reached when no Teams activity has told us yet (the public global endpoint). */
-export const DEFAULT_TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 const TEAMS_KEY = 'teams-endpoint';
 /** null makes the connector use the channel's default OAuth scope ('' would be taken literally). */
 const DEFAULT_AUDIENCE = null as unknown as string;
@@ -52,8 +50,12 @@ export class Proactive {
     }
   }
 
-  private async teamsEndpoint(): Promise<TeamsEndpoint> {
-    this.teams ??= (await this.keyv.get<TeamsEndpoint>(TEAMS_KEY)) ?? { serviceUrl: DEFAULT_TEAMS_SERVICE_URL };
+  /**
+   * Learned from Teams' own activities (installing the bot in the team sends one): Teams' serviceUrl is
+   * regional, so guessing it would post to the wrong place or hang on an unreachable host.
+   */
+  private async teamsEndpoint(): Promise<TeamsEndpoint | undefined> {
+    this.teams ??= (await this.keyv.get<TeamsEndpoint>(TEAMS_KEY)) ?? undefined;
     return this.teams;
   }
 
@@ -75,6 +77,10 @@ export class Proactive {
   async postCard(request: HandoffRequest): Promise<HandoffRequest['card']> {
     if (!this.adapter || !this.supportChannelId) return undefined;
     const teams = await this.teamsEndpoint();
+    if (!teams) {
+      this.logger.warn({ request: request.id }, 'hand-off: no Teams activity seen yet, so the support card cannot be posted');
+      return undefined;
+    }
     const params: ConversationParameters = {
       isGroup: true,
       bot: { id: teams.botId ?? this.appId, name: 'bot' },
@@ -115,8 +121,8 @@ export class Proactive {
 
   /** Opens a 1:1 chat with an agent who claimed from the channel and never wrote to the bot directly. */
   async openAgentChat(agentUserId: string): Promise<Partial<ConversationReference> | undefined> {
-    if (!this.adapter) return undefined;
     const teams = await this.teamsEndpoint();
+    if (!this.adapter || !teams) return undefined;
     let reference: Partial<ConversationReference> | undefined;
     try {
       await this.adapter.createConversationAsync(

@@ -90,8 +90,28 @@ export class HandoffService implements HandoffStarter {
       EventFactory.createHandoffInitiation(context, { id: created.id, ...created.summary }, { activities: created.transcript as unknown as Activity[] }),
     ]);
 
-    const card = await this.deps.proactive.postCard(created);
-    if (card) await this.deps.store.update(created.id, (r) => ({ ...r, card }));
+    // The support card is posted after the turn's replies, so a slow channel never delays the trainer.
+    this.track(
+      this.deps.proactive.postCard(created).then(async (card) => {
+        if (!card) return;
+        const { after } = await this.deps.store.update(created.id, (r) => ({ ...r, card }));
+        // Claimed or resolved while the card was on its way: bring it up to date.
+        if (after.status !== 'waiting') await this.deps.proactive.updateCard(after);
+      }),
+    );
+  }
+
+  private readonly background = new Set<Promise<unknown>>();
+
+  private track(work: Promise<unknown>): void {
+    const tracked = work.catch((error: Error) => this.deps.logger.warn({ err: error.message }, 'hand-off: background work failed'));
+    this.background.add(tracked);
+    void tracked.finally(() => this.background.delete(tracked));
+  }
+
+  /** Waits for background work (the support card); used on shutdown and by tests. */
+  async settled(): Promise<void> {
+    while (this.background.size) await Promise.all([...this.background]);
   }
 
   /** The request this conversation is linked to, if any. */

@@ -1,7 +1,7 @@
 // botbuilder's TranscriptLogger over keyv: the last activities of each conversation, slimmed to what an
 // agent needs (who, when, the words, which cards), kept for the retention period and then dropped by TTL.
 // Registered on the adapter with `adapter.use(new TranscriptLoggerMiddleware(logger))`.
-import type { Activity, TranscriptLogger } from 'botbuilder';
+import { TranscriptLoggerMiddleware, type Activity, type TranscriptLogger, type TurnContext } from 'botbuilder';
 import type { Keyv } from 'keyv';
 import { hashId, type Logger } from '../logger';
 import type { TranscriptEntry } from './types';
@@ -73,5 +73,16 @@ export class KeyvTranscriptLogger implements TranscriptLogger {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
     return run;
+  }
+}
+
+/**
+ * botbuilder's middleware reads `activity.from.role` on every turn; the turns the adapter makes for
+ * createConversationAsync (the support card) carry no `from`, so those are passed through unlogged.
+ */
+export class SafeTranscriptLoggerMiddleware extends TranscriptLoggerMiddleware {
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    if (!context.activity?.from) return next();
+    return super.onTurn(context, next);
   }
 }
