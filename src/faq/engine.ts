@@ -45,10 +45,15 @@ interface Doc {
 }
 
 const MAX_CANDIDATES = 3;
+const TITLE_FLOOR = 0.5;
+const DECLINE_RIVAL = 0.8;
 
 export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {}): FaqEngine {
   const thresholds = { ...defaultThresholds, ...options };
-  const text = createTextProcessor(kb.vocabulary);
+  const text = createTextProcessor(
+    kb.vocabulary,
+    kb.entries.flatMap((e) => [e.question, ...e.alternates, e.answer ?? '']),
+  );
   const docs: Doc[] = kb.entries.map((e) => ({
     id: e.id,
     question: e.question,
@@ -63,6 +68,14 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     const seen = new Set([...text.terms(d.question), ...text.terms(d.alternates), ...text.terms(d.answer)]);
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
   }
+  // Words trainers ask with (any entry's question or alternates): the domain. Words met only in answers or
+  // nowhere ("remind", "through", "back") are chat as far as coverage goes.
+  const asked = new Set<string>();
+  for (const d of docs) for (const t of [...text.terms(d.question), ...text.terms(d.alternates)]) asked.add(t);
+  // An entry's own question (its title) in content words; a message that contains all of them (2 or more) asks
+  // that question, however much chat surrounds it.
+  const titleTerms = new Map<string, string[]>();
+  for (const d of docs) titleTerms.set(d.id, [...new Set(text.terms(d.question))].filter((t) => !text.isWeak(t)));
   const n = docs.length;
   const unknownWeight = 0.5 * Math.log(1 + (n + 0.5) / 0.5);
   const idf = (t: string): number => Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
@@ -111,15 +124,19 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     const results = search.search((content.length > 0 ? content : queryTerms).join(' '));
     if (results.length === 0) return { band: 'low', candidates: [] };
 
-    // Coverage: the share of the question's IDF mass an entry's matched terms explain. Words no entry uses
-    // weigh half a rare word (so long chatty questions still reach the band); chat filler ("weak") words count
-    // only when matched.
+    // Coverage: the share of the question's IDF mass an entry's matched terms explain. Words outside the domain
+    // together weigh like √k rare-ish words (k of them, each half a rare word at most), so a long chatty question
+    // is judged on its domain words without letting one stray word look like a match; chat filler ("weak") words
+    // count only when matched.
+    let offDomain = 0;
+    for (const t of queryTerms) if (!asked.has(t) && !text.isWeak(t)) offDomain++;
+    const offDomainWeight = unknownWeight / Math.sqrt(Math.max(1, offDomain));
     const coverage = (matched: string[]): number => {
       const hit = new Set(matched);
       let num = 0;
       let den = 0;
       for (const t of queryTerms) {
-        const w = df.has(t) ? idf(t) : unknownWeight;
+        const w = asked.has(t) ? idf(t) : offDomainWeight;
         if (hit.has(t)) {
           num += w;
           den += w;
@@ -133,9 +150,18 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
       new Set(matched).size < 2 && content.some((t) => !matched.includes(t)) ? 0.75 : 1;
     const topScore = results[0].score;
     // Rank by coverage tempered by the BM25 score relative to the best one.
+    // Containing a whole title lifts an entry to at least TITLE_FLOOR.
+    const asksTitle = (id: string, match: Record<string, string[]>): boolean => {
+      const title = titleTerms.get(id)!;
+      return title.length >= 2 && title.every((t) => match[t]?.includes('question'));
+    };
     const ranked = results
       .slice(0, 8)
-      .map((r) => ({ id: String(r.id), match: r.match, confidence: coverage(r.queryTerms) * Math.sqrt(r.score / topScore) * single(r.queryTerms) }))
+      .map((r) => {
+        const id = String(r.id);
+        const confidence = coverage(r.queryTerms) * Math.sqrt(r.score / topScore) * single(r.queryTerms);
+        return { id, match: r.match, confidence: asksTitle(id, r.match) ? Math.max(TITLE_FLOOR, confidence) : confidence };
+      })
       .sort((a, b) => b.confidence - a.confidence);
     // A decline topic wins only on words of its own: when one answerable entry's question or alternates hold
     // every word the decline matched ("when do I renew my certification" vs "lapsed certification"), the answerable
@@ -145,6 +171,14 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     const explained = (d: (typeof ranked)[number]): boolean =>
       answerable.some((a) => Object.keys(d.match).every((t) => asks(a, t)));
     const scored = ranked.filter((r) => byId.get(r.id)!.kind !== 'decline' || !explained(r));
+    // Conversely, a decline close behind the best answer, on a word that answer never mentions ("I *failed* the
+    // exam, how soon can I take it again?"), names the real topic: it goes first.
+    const lead = scored.find((r) => byId.get(r.id)!.kind !== 'decline');
+    const rival = lead && scored.find((r) => byId.get(r.id)!.kind === 'decline' && r.confidence >= DECLINE_RIVAL * lead.confidence);
+    if (lead && rival && scored.indexOf(rival) > scored.indexOf(lead) && Object.keys(rival.match).some((t) => !lead.match[t])) {
+      scored.splice(scored.indexOf(rival), 1);
+      scored.unshift(rival);
+    }
     // A runner-up (from another entry) almost as good means the question is ambiguous between them.
     const margin = scored[0].confidence - (scored[1]?.confidence ?? 0);
     const topConfidence = scored[0].confidence * Math.min(1, 0.9 + margin);

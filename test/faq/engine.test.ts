@@ -62,4 +62,32 @@ describe('FAQ engine ranking', () => {
     const scores = r.candidates.map((c) => c.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
+
+  // Behaviours behind generalisation (docs/faq-engine.md): each row would fail without its rule.
+  it.each([
+    // a whole entry question inside chat ("title" containment), with filler words that must not rank
+    ['Hi! I was certified a while back and cannot remember how often I need to recertify, could you remind me?', 'how_often'],
+    // generic words a decline topic shares with an answer don't make it a decline ("lapsed" also says renew)
+    ['when do trainers have to renew their certification', 'how_often'],
+    // misspellings corrected against the knowledge base's own words
+    ['wher can i find contuning educaiton', 'where_cecs'],
+    ['how offten should i renew', 'how_often'],
+    ['how meny credts do I need', 'cec_count'],
+  ])('%s → %s', (question, id) => {
+    const result = engine.classify(question);
+    expect(result.top?.id).toBe(id);
+    expect(result.band).toBe('high');
+  });
+
+  it.each([
+    // the decline's own word ("failed") outweighs an answer that matched only the rest
+    ['I failed the exam at the testing center last week, how soon can I take it again?', 'failed_exam'],
+    // "what's the fee" asks an amount; "how much" is money, not a CEC count
+    ["what's the fee for the proctored exam", 'fee_amount'],
+    ['How much are the CEC courses?', 'class_price'],
+  ])('%s → declined (%s)', (question, id) => {
+    const result = engine.classify(question);
+    expect(result.band).toBe('low');
+    expect(result.top?.id).toBe(id);
+  });
 });
