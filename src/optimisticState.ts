@@ -4,6 +4,7 @@
 // (ETagConflictError → onTurnError apologises and the trainer retries) instead of overwriting the other's change.
 // A state that did not exist yet is still created unconditionally (the Storage interface has no "create only").
 import { BotState, calculateChangeHash, ConversationState, TurnContext, UserState, type Storage } from 'botbuilder';
+import { KeyvStorage } from './storage/keyvStorage';
 
 interface Cached {
   state: Record<string, unknown> & { eTag?: string };
@@ -22,10 +23,15 @@ async function saveWithETag(self: BotState, context: TurnContext, force: boolean
   if (!force && (!cached || cached.hash === hashOf(cached.state))) return;
   cached ??= { state: {}, hash: '' };
   const key = await internals.storageKey(context);
-  await internals.storage.write({ [key]: cached.state });
-  // The write stored a new eTag; read it back so a second save in this turn is not refused as stale.
-  const stored = (await internals.storage.read([key]))[key] as { eTag?: string } | undefined;
-  cached.state.eTag = stored?.eTag;
+  // The write stores a new eTag; keep it so a second save in this turn is not refused as stale. KeyvStorage
+  // (the app's storage) returns it; any other Storage is read back.
+  const { storage } = internals;
+  if (storage instanceof KeyvStorage) {
+    cached.state.eTag = (await storage.writeTagged({ [key]: cached.state }))[key];
+  } else {
+    await storage.write({ [key]: cached.state });
+    cached.state.eTag = ((await storage.read([key]))[key] as { eTag?: string } | undefined)?.eTag;
+  }
   cached.hash = hashOf(cached.state);
   context.turnState.set(internals.stateKey, cached);
 }

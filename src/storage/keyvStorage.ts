@@ -43,13 +43,22 @@ export class KeyvStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
+    await this.writeTagged(changes);
+  }
+
+  /** write(), returning the eTag each item was stored with, so a caller can write again without reading back. */
+  async writeTagged(changes: StoreItems): Promise<Record<string, string>> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     // Like MemoryStorage, each key is independent: the others are still written when one conflicts.
-    const results = await Promise.allSettled(
-      Object.keys(changes).map((key) => this.exclusive(key, () => this.writeOne(key, changes[key] as StoreItem))),
-    );
+    const keys = Object.keys(changes);
+    const results = await Promise.allSettled(keys.map((key) => this.exclusive(key, () => this.writeOne(key, changes[key] as StoreItem))));
+    const eTags: Record<string, string> = {};
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') eTags[keys[i]] = result.value;
+    });
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) throw failure.reason;
+    return eTags;
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -58,20 +67,23 @@ export class KeyvStorage implements Storage {
     await Promise.all(keys.map((key) => this.exclusive(key, async () => void (await this.keyv.delete(key)))));
   }
 
-  private async writeOne(key: string, change: StoreItem): Promise<void> {
+  /** Resolves with the new eTag. */
+  private async writeOne(key: string, change: StoreItem): Promise<string> {
     const expected = change?.eTag;
-    const item: StoreItem = { ...change, eTag: randomUUID() }; // a copy: the caller's object keeps its eTag
+    const eTag = randomUUID();
+    const item: StoreItem = { ...change, eTag }; // a copy: the caller's object keeps its eTag
     if (!expected || expected === '*') {
       await this.set(key, item);
-      return;
+      return eTag;
     }
     if (this.compareAndSet) {
       if (!(await this.compareAndSet(key, expected, item))) throw new ETagConflictError(key);
-      return;
+      return eTag;
     }
     const stored = await this.keyv.get<StoreItem>(key);
     if (stored && stored.eTag !== expected) throw new ETagConflictError(key);
     await this.set(key, item);
+    return eTag;
   }
 
   private async set(key: string, item: StoreItem): Promise<void> {

@@ -93,6 +93,15 @@ describe.each(backendCases)('KeyvStorage on $name', ({ storage: storageValue }) 
     expect(second.eTag).not.toBe(first.eTag);
   });
 
+  test('writeTagged returns the eTags a read then returns, and a write with them succeeds', async () => {
+    const tags = await stores.storage.writeTagged({ [k('t1')]: { n: 1 }, [k('t2')]: { n: 1, eTag: '*' } });
+    const read = await stores.storage.read([k('t1'), k('t2')]);
+    expect(tags).toEqual({ [k('t1')]: read[k('t1')].eTag, [k('t2')]: read[k('t2')].eTag });
+    const again = await stores.storage.writeTagged({ [k('t1')]: { n: 2, eTag: tags[k('t1')] } });
+    expect((await stores.storage.read([k('t1')]))[k('t1')]).toEqual({ n: 2, eTag: again[k('t1')] });
+    await expect(stores.storage.writeTagged({ [k('t1')]: { n: 3, eTag: tags[k('t1')] } })).rejects.toBeInstanceOf(ETagConflictError);
+  });
+
   test('a write with an eTag to a missing key creates it (as MemoryStorage does)', async () => {
     await stores.storage.write({ [k('missing')]: { n: 1, eTag: 'from-a-deleted-item' } });
     expect((await stores.storage.read([k('missing')]))[k('missing')].n).toBe(1);
