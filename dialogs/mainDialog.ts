@@ -102,7 +102,12 @@ export class MainConversation {
       await context.sendActivity("I can only read text messages. Type your question, or pick one of the buttons.");
       return;
     }
-    if (this.describesOwnSituation(context, text)) return this.beginPath(context, dc, text);
+    if (this.describesOwnSituation(context, text)) {
+      // "I was certified in March 2023, how often do I recertify?": the general answer first (when the FAQ is
+      // confident), then their own dates worked out from what they said.
+      await this.faq.tryAnswer(context, text);
+      return this.beginPath(context, dc, text);
+    }
     const state = await this.faqState.get(context, { misses: 0 });
     const outcome = await this.faq.respond(context, text, state);
     // Kept for the hand-off summary: the agent sees what the bot could not answer.

@@ -20,7 +20,7 @@ describe('path conversation over HTTP', () => {
   it.each([
     {
       name: 'online exam, CECs short: exam route first, then CECs',
-      turns: ['what do I need to do to recertify?', 'March 3, 2025', 'online', '1.5', 'yes'],
+      turns: ['can you check my recertification status?', 'March 3, 2025', 'online', '1.5', 'yes'],
       expected: { certifiedOn: '2025-03-03', expiresOn: '2027-03-03', status: 'active', earnedVia: 'online-exam', cecsEarned: 1.5, cecsRequired: 2, cecsNeeded: 0.5, paths: ['exam', 'cec'] },
       says: /March 3, 2027/,
     },
@@ -69,5 +69,14 @@ describe('path conversation over HTTP', () => {
     const fresh = visibleText(await chat.say('check my status'));
     expect(fresh).not.toMatch(/last time|same answers|reuse/i);
     expect(fresh).toMatch(/When were you certified/);
+  });
+});
+
+describe('a general question that also states the trainer own date', () => {
+  it('answers the question from the article, then works out their dates', async () => {
+    const chat = conversation(running.url);
+    const text = visibleText(await chat.say('I was certified on March 3, 2025 - how often do I need to recertify?'));
+    expect(text).toMatch(/two years|2 years/i);
+    expect(text).toMatch(/Which exam did you pass/);
   });
 });
