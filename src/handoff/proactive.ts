@@ -62,6 +62,12 @@ export class Proactive {
   /** Sends to a stored conversation; false (logged) when it cannot be delivered. */
   async send(reference: Partial<ConversationReference>, activities: Array<Partial<Activity>>, what: string): Promise<boolean> {
     if (!this.adapter) return false;
+    // A conversation that only ever used expectReplies has no channel to call back; the connector would
+    // otherwise fall back to a public default host.
+    if (!/^https?:\/\//.test(reference.serviceUrl ?? '')) {
+      this.logger.debug({ what, conversation: hashId(reference.conversation?.id) }, 'hand-off: no serviceUrl to deliver to');
+      return false;
+    }
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         await context.sendActivities(activities.map((a) => ({ type: ActivityTypes.Message, ...a })));
