@@ -62,6 +62,7 @@ export class HandoffService implements HandoffStarter {
       id: newRequestId(),
       status: 'waiting',
       createdAt: this.now.toISOString(),
+      queuedAt: performance.timeOrigin + performance.now(),
       channelId: activity.channelId,
       trainer: TurnContext.getConversationReference(activity),
       trainerName: activity.from?.name || undefined,

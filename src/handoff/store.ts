@@ -88,7 +88,7 @@ export class HandoffStore {
       .filter((item): item is StoreItem => !!item)
       .map(parse)
       .filter((r) => !status || r.status === status)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.queuedAt - b.queuedAt || a.id.localeCompare(b.id));
   }
 
   /** Drops resolved requests older than the retention period (index entry and record). */

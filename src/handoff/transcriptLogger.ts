@@ -24,7 +24,8 @@ export function slimActivity(activity: Partial<Activity>, at: Date = new Date())
   };
   if (activity.from?.name) entry.name = activity.from.name;
   if (typeof activity.text === 'string' && activity.text) entry.text = activity.text.slice(0, MAX_TEXT);
-  const cards = (activity.attachments ?? []).map((a) => a.contentType).filter((t): t is string => !!t);
+  // Channels may send anything here; a non-string would fail the request schema (and every queue listing) later.
+  const cards = (activity.attachments ?? []).map((a) => a?.contentType).filter((t): t is string => typeof t === 'string' && t !== '');
   if (cards.length) entry.attachments = cards;
   if (!entry.text && !entry.attachments) return undefined;
   return entry;
@@ -33,6 +34,9 @@ export function slimActivity(activity: Partial<Activity>, at: Date = new Date())
 export class KeyvTranscriptLogger implements TranscriptLogger {
   // Per-conversation chain: the middleware fires logActivity without awaiting, so appends must not interleave.
   private readonly tails = new Map<string, Promise<void>>();
+  // Entries waiting for their conversation's next write. The middleware logs a turn's activities one after
+  // another in the same tick, so they join one read-append-write instead of one each.
+  private readonly batches = new Map<string, { entries: TranscriptEntry[]; written: Promise<void> }>();
 
   constructor(
     private readonly keyv: Keyv,
@@ -45,12 +49,21 @@ export class KeyvTranscriptLogger implements TranscriptLogger {
     const entry = slimActivity(activity, this.now());
     if (!entry) return Promise.resolve();
     const key = transcriptKey(activity.channelId, activity.conversation?.id);
-    return this.chain(key, async () => {
-      const list = ((await this.keyv.get<TranscriptEntry[]>(key)) ?? []).concat(entry).slice(-TRANSCRIPT_LIMIT);
+    const waiting = this.batches.get(key);
+    if (waiting) {
+      waiting.entries.push(entry);
+      return waiting.written;
+    }
+    const entries = [entry];
+    const written = this.chain(key, async () => {
+      this.batches.delete(key); // from here on, new entries wait for the next write
+      const list = ((await this.keyv.get<TranscriptEntry[]>(key)) ?? []).concat(entries).slice(-TRANSCRIPT_LIMIT);
       await this.keyv.set(key, list, this.retentionDays * 24 * 60 * 60 * 1000);
     }).catch((error: Error) => {
       this.logger.warn({ conversation: hashId(activity.conversation?.id), err: error.message }, 'transcript: write failed');
     });
+    this.batches.set(key, { entries, written });
+    return written;
   }
 
   /** The last `limit` entries, after this process's pending writes for the conversation. */

@@ -66,6 +66,8 @@ export const handoffRequestSchema = z.object({
   /** Why a resolved request ended. */
   outcome: z.enum(['resolved', 'cancelled', 'failed']).optional(),
   createdAt: z.string(),
+  /** Wall-clock ms (sub-ms precision) breaking ties between requests created in the same millisecond. */
+  queuedAt: z.number(),
   resolvedAt: z.string().optional(),
   channelId: z.string(),
   /** Where proactive messages to the trainer go (never a TurnContext kept after its turn). */

@@ -225,14 +225,15 @@ test('handoff.status events from an agent hub: accepted, then completed', async 
 });
 
 describe('only agents', () => {
-  const endpoints: Array<[string, string, unknown?]> = [
-    ['GET', '/api/handoffs'],
-    ['GET', '/api/handoffs?status=waiting'],
-    ['GET', '/api/handoffs/habcdefg'],
+  // Every row has three cells: with two, jest would hand the test a `done` callback as the third argument.
+  const endpoints: Array<[string, string, unknown]> = [
+    ['GET', '/api/handoffs', undefined],
+    ['GET', '/api/handoffs?status=waiting', undefined],
+    ['GET', '/api/handoffs/habcdefg', undefined],
     ['POST', '/api/handoffs/habcdefg/claim', { agentName: 'Mallory' }],
     ['POST', '/api/handoffs/habcdefg/messages', { text: 'I am an agent' }],
-    ['GET', '/api/handoffs/habcdefg/messages?after=0'],
-    ['POST', '/api/handoffs/habcdefg/resolve'],
+    ['GET', '/api/handoffs/habcdefg/messages?after=0', undefined],
+    ['POST', '/api/handoffs/habcdefg/resolve', undefined],
   ];
   const keys: Array<[string, string | null]> = [
     ['no key', null],
