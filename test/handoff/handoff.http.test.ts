@@ -159,6 +159,24 @@ test('the Claim button on the support card claims for the agent who pressed it',
   expect((await alex.say(`claim ${id}`)).join('\n')).toContain('already claimed by Sam');
 });
 
+test('a lapsed trainer who accepts the offer arrives with the assessment: in the request, the card and the agent briefing', async () => {
+  const pat = trainer(running.url, channel.url);
+  for (const line of ['check my recertification', 'I was certified on March 1, 2023', 'online exam', '0', 'yes']) await pat.say(line);
+  expect((await pat.say('yes')).join('\n')).toMatch(/connecting you with a person/);
+  const id = (await api(running.url, 'GET', '/api/handoffs?status=waiting')).body.handoffs[0].id;
+  const { body } = await api(running.url, 'GET', `/api/handoffs/${id}`);
+  expect(body.summary).toMatchObject({
+    reason: 'lapsed',
+    assessment: { certifiedOn: '2023-03-01', expiresOn: '2025-03-01', status: 'expired', earnedVia: 'online-exam', cecsEarned: 0 },
+  });
+  await channel.waitFor(() => channel.sent.some((s) => s.method === 'CREATE'), 'the support card');
+  const card = cardOf(channel.sent.find((s) => s.method === 'CREATE')!.activity);
+  expect(card).toContain('Certification has lapsed');
+  expect(card).toContain('2025-03-01');
+  const briefing = (await teamsUser(running.url, channel.url, agents.alex).say(`claim ${id}`)).join('\n');
+  expect(briefing).toContain('Assessment: expired, certified 2023-03-01, expires 2025-03-01');
+});
+
 test('the timeout: the sweep apologises and offers a follow-up; an email left with consent is kept on the request', async () => {
   const pat = trainer(running.url, channel.url);
   const id = await requestPerson(pat);
