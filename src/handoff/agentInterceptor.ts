@@ -3,7 +3,6 @@
 // agents get any of this; for everyone else the turn goes on to the ordinary bot.
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { TurnInterceptor } from '../bots/helpDeskBot';
-import type { Logger } from '../logger';
 import { messageText } from '../../dialogs/messageText';
 import { textWithoutBotMentions } from '../channels/teams/mentions';
 import { AgentDirectory, type AgentSession } from './agents';
@@ -20,12 +19,10 @@ export class AgentInterceptor implements TurnInterceptor {
     private readonly service: HandoffService,
     private readonly agents: AgentDirectory,
     private readonly proactive: Proactive,
-    private readonly logger: Logger,
   ) {}
 
   async intercept(context: TurnContext): Promise<boolean> {
     const { activity } = context;
-    await this.proactive.learnTeams(activity).catch((error: Error) => this.logger.warn({ err: error.message }, 'hand-off: could not store the Teams endpoint'));
     if (activity.type !== ActivityTypes.Message || !this.agents.isAgent(activity)) return false;
 
     const personal = activity.conversation?.conversationType === 'personal' || !activity.conversation?.isGroup;

@@ -70,10 +70,17 @@ export function createHandoff({ config, logger, stores, conversationState, now =
     starter: service,
     service,
     transcripts,
-    interceptors: [new AgentInterceptor(service, agents, proactive, logger), new TrainerInterceptor(service)],
+    interceptors: [new AgentInterceptor(service, agents, proactive), new TrainerInterceptor(service)],
     attach(adapter, server) {
       proactive.attach(adapter);
       adapter.use(new SafeTranscriptLoggerMiddleware(transcripts));
+      // Every Teams activity (installing the bot in the team included) says where Teams is reached from.
+      adapter.use({
+        onTurn: async (context, next) => {
+          await proactive.learnTeams(context.activity).catch((error: Error) => logger.warn({ err: error.message }, 'hand-off: could not store the Teams endpoint'));
+          await next();
+        },
+      });
       registerHandoffApi(server, service, config.AGENT_API_KEY);
       // A quarter of the timeout, at most a minute; unref'd so it never keeps the process alive.
       const every = Math.min(60_000, (config.HANDOFF_TIMEOUT_MINUTES * 60_000) / 4);

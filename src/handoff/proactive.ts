@@ -41,6 +41,8 @@ export class Proactive {
   /** Remembers where Teams talks to us from (serviceUrl, tenant), so the channel card can be posted. */
   async learnTeams(activity: Partial<Activity>): Promise<void> {
     if (activity.channelId !== 'msteams' || !activity.serviceUrl) return;
+    // The adapter's own proactive turns echo what we stored (and carry no bot id): learn only from Teams.
+    if (activity.type === ActivityTypes.Event && (activity.name === 'ContinueConversation' || activity.name === 'CreateConversation')) return;
     const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
     const next: TeamsEndpoint = { serviceUrl: activity.serviceUrl, tenantId, botId: activity.recipient?.id };
     const known = this.teams ?? (await this.keyv.get<TeamsEndpoint>(TEAMS_KEY));

@@ -2,7 +2,7 @@
 // and through Teams-shaped activities, and a local channel recorder receiving every proactive message.
 import type { Activity } from 'botbuilder';
 import { startApp, type RunningApp } from '../support/app';
-import { AGENT_KEY, SUPPORT_CHANNEL, agents, api, handoffEnv, startChannel, teamsUser, trainer, type ChannelRecorder } from './helpers';
+import { AGENT_KEY, SUPPORT_CHANNEL, agents, api, handoffEnv, installInTeam, startChannel, teamsUser, trainer, type ChannelRecorder } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -15,7 +15,7 @@ beforeEach(async () => {
   channel = await startChannel();
   running = await startApp(handoffEnv({ LOG_LEVEL: process.env.TEST_LOG ?? 'silent' }), { now: () => clock });
   // Installing the bot in the team: Teams' first activity tells the bot where Teams lives.
-  await teamsUser(running.url, channel.url, agents.alex).say('queue');
+  await installInTeam(running.url, channel.url);
 });
 
 afterEach(async () => {

@@ -131,6 +131,23 @@ export function teamsUser(url: string, serviceUrl: string, person: Person) {
   };
 }
 
+/** What Teams sends when the bot is added to the team: the first activity telling the bot where Teams is. */
+export async function installInTeam(url: string, serviceUrl: string): Promise<void> {
+  await send(url, {
+    ...message('', SUPPORT_CHANNEL, {
+      type: 'conversationUpdate',
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: agents.alex.id, name: agents.alex.name, aadObjectId: agents.alex.aadObjectId },
+      recipient: { id: '28:bot', name: 'ACTION assistant' },
+      conversation: { id: SUPPORT_CHANNEL, conversationType: 'channel', isGroup: true } as Activity['conversation'],
+      channelData: { tenant: { id: 'tenant-1' }, team: { id: SUPPORT_CHANNEL }, eventType: 'teamMemberAdded' },
+      membersAdded: [{ id: '28:bot', name: 'ACTION assistant' }],
+    }),
+    text: undefined,
+  });
+}
+
 export async function api(url: string, method: string, path: string, body?: unknown, key: string | null = AGENT_KEY) {
   const res = await fetch(`${url}${path}`, {
     method,

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from '../support/app';
-import { agents, api, handoffEnv, startChannel, teamsUser, trainer, type ChannelRecorder } from './helpers';
+import { agents, api, handoffEnv, installInTeam, startChannel, trainer, type ChannelRecorder } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -21,7 +21,7 @@ test('a restart in the middle of a hand-off on the on-disk store loses nothing',
   const env = handoffEnv({ STORAGE: `sqlite://${join(dir, 'bot.sqlite')}` });
   let running: RunningApp = await startApp(env);
   try {
-    await teamsUser(running.url, channel.url, agents.alex).say('queue');
+    await installInTeam(running.url, channel.url);
     let pat = trainer(running.url, channel.url);
     await pat.say('how long is my certification valid?');
     await pat.say('talk to a person');
