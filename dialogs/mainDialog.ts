@@ -57,6 +57,7 @@ export class MainConversation {
   private readonly faqState: StatePropertyAccessor<FaqTurnState>;
   private readonly lastUnanswered: StatePropertyAccessor<string | undefined>;
   private handoff?: HandoffStarterLike;
+  private readonly forgetHooks: Array<(context: TurnContext) => Promise<void>> = [];
 
   constructor(private readonly deps: MainConversationDeps) {
     const { config, logger, conversationState, userState, stores } = deps;
@@ -87,6 +88,11 @@ export class MainConversation {
 
   setHandoff(handoff: HandoffStarterLike): void {
     this.handoff = handoff;
+  }
+
+  /** Other parts that keep data about a conversation (the transcript) delete it on "forget me". */
+  onForget(hook: (context: TurnContext) => Promise<void>): void {
+    this.forgetHooks.push(hook);
   }
 
   async run(context: TurnContext): Promise<void> {
@@ -176,6 +182,7 @@ export class MainConversation {
     await this.deps.conversationState.delete(context);
     await this.deps.userState.saveChanges(context, true);
     await this.deps.conversationState.saveChanges(context, true);
+    for (const hook of this.forgetHooks) await hook(context);
     this.deps.logger.info({ conversation: hashId(context.activity.conversation?.id) }, 'user data forgotten');
     await context.sendActivity(MessageFactory.text(FORGOTTEN_TEXT));
   }

@@ -2,7 +2,7 @@
 import { Activity, MessageFactory } from 'botbuilder';
 
 export const FORGOTTEN_TEXT =
-  "Done. I've deleted what I had stored about you: your saved recertification answers and this conversation's state. " +
+  "Done. I've deleted what I had stored about you: your saved recertification answers, this conversation's state and its transcript. " +
   'Anything you tell me from now on starts fresh.';
 
 export const RESTART_TEXT = "OK, let's start fresh. What would you like to know about recertifying?";

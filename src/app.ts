@@ -62,6 +62,7 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
   // proactive messages on the adapter, the agents' HTTP API and the timeout sweep.
   const handoff = createHandoff({ config, logger, stores, conversationState, now: options.now });
   conversation.setHandoff(handoff.starter);
+  conversation.onForget((context) => handoff.transcripts.delete(context.activity.channelId, context.activity.conversation?.id));
   for (const interceptor of handoff.interceptors) bot.addInterceptor(interceptor);
   handoff.attach(adapter, server);
 

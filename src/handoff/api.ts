@@ -1,5 +1,6 @@
 // The agents' HTTP API (JSON, zod-validated, bearer AGENT_API_KEY compared in constant time).
 // Without a configured key every route answers 401: the API is off, never open.
+import { clientKey, rateLimit } from '../rateLimit';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type restify from 'restify';
 import { z } from 'zod';
@@ -84,19 +85,22 @@ export function registerHandoffApi(server: restify.Server, service: HandoffServi
     return request;
   };
 
-  server.get('/api/handoffs', async (req: restify.Request, res: restify.Response) => {
+  // Per client address, generous for a desk of agents behind one address; long-polls count once each.
+  const perClient = rateLimit({ burst: 120, perMinute: 600, key: clientKey, scope: 'agent-api' });
+
+  server.get('/api/handoffs', perClient, async (req: restify.Request, res: restify.Response) => {
     auth(req);
     const { status } = parse(listQuery, req.query);
     send(res, 200, { handoffs: (await service.list(status)).map(brief) });
   });
 
-  server.get('/api/handoffs/:id', async (req: restify.Request, res: restify.Response) => {
+  server.get('/api/handoffs/:id', perClient, async (req: restify.Request, res: restify.Response) => {
     auth(req);
     const { id } = parse(idParams, req.params);
     send(res, 200, detail(await found(id)));
   });
 
-  server.post('/api/handoffs/:id/claim', async (req: restify.Request, res: restify.Response) => {
+  server.post('/api/handoffs/:id/claim', perClient, async (req: restify.Request, res: restify.Response) => {
     auth(req);
     const { id } = parse(idParams, req.params);
     const { agentName } = parse(claimBody, req.body);
@@ -104,7 +108,7 @@ export function registerHandoffApi(server: restify.Server, service: HandoffServi
     send(res, 200, detail(request));
   });
 
-  server.post('/api/handoffs/:id/messages', async (req: restify.Request, res: restify.Response) => {
+  server.post('/api/handoffs/:id/messages', perClient, async (req: restify.Request, res: restify.Response) => {
     auth(req);
     const { id } = parse(idParams, req.params);
     const { text } = parse(messageBody, req.body);
@@ -112,7 +116,7 @@ export function registerHandoffApi(server: restify.Server, service: HandoffServi
     send(res, 201, message);
   });
 
-  server.get('/api/handoffs/:id/messages', async (req: restify.Request, res: restify.Response) => {
+  server.get('/api/handoffs/:id/messages', perClient, async (req: restify.Request, res: restify.Response) => {
     auth(req);
     const { id } = parse(idParams, req.params);
     const { after, wait } = parse(messagesQuery, req.query);
@@ -122,7 +126,7 @@ export function registerHandoffApi(server: restify.Server, service: HandoffServi
     send(res, 200, { status: request.status, messages, cursor: String(cursor) });
   });
 
-  server.post('/api/handoffs/:id/resolve', async (req: restify.Request, res: restify.Response) => {
+  server.post('/api/handoffs/:id/resolve', perClient, async (req: restify.Request, res: restify.Response) => {
     auth(req);
     const { id } = parse(idParams, req.params);
     const request = await guarded(() => service.resolve(id));

@@ -65,7 +65,14 @@ describe('path conversation over HTTP', () => {
     for (const turn of ['check my status', 'March 3, 2025', 'online', '1.5', 'yes']) await chat.say(turn);
     expect(visibleText(await chat.say('check my status'))).toMatch(/last time|same answers|reuse/i);
     await chat.say('cancel');
+    const transcripts = running.app.handoff.transcripts;
+    expect((await transcripts.recent('emulator', chat.id)).length).toBeGreaterThan(0);
     expect(visibleText(await chat.say('forget me'))).toMatch(/deleted/i);
+    await new Promise((r) => setTimeout(r, 50)); // the logger writes after the turn
+    // Only the "forget me" exchange itself is logged after the deletion; nothing said before it remains.
+    const left = JSON.stringify(await transcripts.recent('emulator', chat.id));
+    expect(left).not.toContain('March 3, 2025');
+    expect(left).not.toContain('1.5');
     const fresh = visibleText(await chat.say('check my status'));
     expect(fresh).not.toMatch(/last time|same answers|reuse/i);
     expect(fresh).toMatch(/When were you certified/);
