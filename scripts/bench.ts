@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distinctConversations, percentile, runLoad, type TurnKind, type TurnSample } from './bench/driver';
+import { distinctConversations, hugeDateAnswerMs, percentile, runLoad, type TurnKind, type TurnSample } from './bench/driver';
 import { coldStartMs, rssMb, startTarget, stopTarget } from './bench/process';
 import { topSelfTime } from './bench/profile';
 
@@ -123,6 +123,10 @@ async function main(): Promise<void> {
 
       const target = await startTarget('bot', { ...common, STORAGE: 'memory' });
       try {
+        // On an idle process first, so the figure is the turn's own cost.
+        const huge = await hugeDateAnswerMs(target.url);
+        console.log(`100 KB answer at the date prompt (best of 3, idle bot, memory store): ${huge.map((h) => `${h.name} ${f(h.ms)} ms${h.status === 200 ? '' : ` (HTTP ${h.status})`}`).join(', ')}`);
+        results.hugeDateAnswer = huge;
         const before = rssMb(target.child.pid);
         const t0 = performance.now();
         const failed = await distinctConversations(target.url, conversations, 32);

@@ -103,3 +103,32 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/** 100 KB answers at the date prompt (the same shapes test/hardening/longInput.test.ts checks for behaviour). */
+export const HUGE_DATE_ANSWERS: Array<[string, string]> = [
+  ['repeated dates', 'March 3, 2025 '.repeat(8000)],
+  ['digits and slashes', '1/'.repeat(51_200)],
+  ['one long word', 'a'.repeat(102_400)],
+  ['unicode', '𝟛 мар 2025 '.repeat(8000)],
+];
+
+/** Milliseconds for each 100 KB answer at the date prompt of a fresh path conversation (best of `tries`). */
+export async function hugeDateAnswerMs(base: string, tries = 3): Promise<Array<{ name: string; ms: number; status: number }>> {
+  const url = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const results: Array<{ name: string; ms: number; status: number }> = [];
+  for (const [name, text] of HUGE_DATE_ANSWERS) {
+    let best = { name, ms: Infinity, status: 0 };
+    for (let i = 0; i < tries; i++) {
+      const conversationId = `huge-${randomUUID()}`;
+      await postActivity(agent, url, activity(conversationId, 'Check my recertification status'));
+      const t0 = process.hrtime.bigint();
+      const status = await postActivity(agent, url, activity(conversationId, text));
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (ms < best.ms || status !== 200) best = { name, ms, status };
+    }
+    results.push(best);
+  }
+  agent.destroy();
+  return results;
+}
