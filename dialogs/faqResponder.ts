@@ -106,6 +106,20 @@ export class FaqResponder {
     return true;
   }
 
+  /**
+   * For a personal question that starts the path dialog ("am I eligible to recertify by exam?"): answers the
+   * best article entry first when it is confident on its own, so the general rule comes before the trainer's case.
+   */
+  async answerGeneralRule(context: TurnContext, text: string): Promise<boolean> {
+    const result = this.deps.engine.classify(text);
+    const best = result.candidates
+      .map((c) => ({ score: c.score, entry: this.deps.engine.entry(c.id) }))
+      .find((c) => c.entry?.kind === 'faq' && c.score >= this.deps.engine.thresholds.high);
+    if (!best?.entry) return false;
+    await context.sendActivity(this.answerActivity(best.entry));
+    return true;
+  }
+
   private async answerEntry(context: TurnContext, entry: KnowledgeEntry, state: FaqTurnState, score?: number): Promise<FaqOutcome> {
     if (entry.kind === 'action') return { outcome: 'action', action: entry.action, entryId: entry.id };
     if (entry.kind === 'decline') return this.decline(context, entry.question, state, { band: 'declined', candidates: [], topic: entry });

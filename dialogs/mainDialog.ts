@@ -122,6 +122,7 @@ export class MainConversation {
 
     switch (outcome.action) {
       case 'path':
+        await this.faq.answerGeneralRule(context, text);
         return this.beginPath(context, dc, text);
       case 'handoff':
         return this.startHandoff(context, {

@@ -87,3 +87,13 @@ describe('a general question that also states the trainer own date', () => {
     expect(text).toMatch(/Which exam did you pass/);
   });
 });
+
+describe('a personal question that starts the path', () => {
+  it.each([
+    ['am I eligible to recertify by exam?', [/NCCA/, /testing cent(er|re)/, /When were you certified/]],
+    ['when does my certification expire?', [/two years/, /When were you certified/]],
+  ])('%s → the general rule, then the first question', async (question, patterns) => {
+    const text = visibleText(await conversation(running.url).say(question));
+    for (const p of patterns) expect(text).toMatch(p);
+  });
+});
