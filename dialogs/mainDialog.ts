@@ -108,12 +108,8 @@ export class MainConversation {
       await context.sendActivity("I can only read text messages. Type your question, or pick one of the buttons.");
       return;
     }
-    if (this.describesOwnSituation(context, text)) {
-      // "I was certified in March 2023, how often do I recertify?": the general answer first (when the FAQ is
-      // confident), then their own dates worked out from what they said.
-      await this.faq.tryAnswer(context, text);
-      return this.beginPath(context, dc, text);
-    }
+    // "I was certified in March 2023, how often do I recertify?": their own dates are worked out from what they said.
+    if (this.describesOwnSituation(context, text)) return this.beginPath(context, dc, text);
     const state = await this.faqState.get(context, { misses: 0 });
     const outcome = await this.faq.respond(context, text, state);
     // Kept for the hand-off summary: the agent sees what the bot could not answer.
@@ -122,7 +118,6 @@ export class MainConversation {
 
     switch (outcome.action) {
       case 'path':
-        await this.faq.answerGeneralRule(context, text);
         return this.beginPath(context, dc, text);
       case 'handoff':
         return this.startHandoff(context, {
@@ -145,7 +140,9 @@ export class MainConversation {
     }
   }
 
+  /** The article's general rule first when the FAQ is confident about one, then the trainer's own case. */
   private async beginPath(context: TurnContext, dc: DialogContext, text: string): Promise<void> {
+    await this.faq.answerGeneralRule(context, text);
     const forSomeoneElse = this.deps.isForSomeoneElse?.(context, text) ?? false;
     const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse });
     if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
