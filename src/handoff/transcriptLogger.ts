@@ -96,6 +96,12 @@ export class KeyvTranscriptLogger implements TranscriptLogger {
 export class SafeTranscriptLoggerMiddleware extends TranscriptLoggerMiddleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     if (!context.activity?.from) return next();
+    // Replies leave with the bot's account but no role; mark them so agents read them as the bot's words.
+    // Registered before the logger's own hook, so it runs first.
+    context.onSendActivities(async (_ctx, activities, nextSend) => {
+      for (const activity of activities) if (activity.from && !activity.from.role) activity.from.role = 'bot';
+      return nextSend();
+    });
     return super.onTurn(context, next);
   }
 }

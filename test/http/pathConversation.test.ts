@@ -66,7 +66,10 @@ describe('path conversation over HTTP', () => {
     expect(visibleText(await chat.say('check my status'))).toMatch(/last time|same answers|reuse/i);
     await chat.say('cancel');
     const transcripts = running.app.handoff.transcripts;
-    expect((await transcripts.recent('emulator', chat.id)).length).toBeGreaterThan(0);
+    const before = await transcripts.recent('emulator', chat.id);
+    // Both sides are kept, each with its role, for the agent who may read it later.
+    expect(before.some((e) => e.role === 'user' && e.text === 'March 3, 2025')).toBe(true);
+    expect(before.some((e) => e.role === 'bot' && /When were you certified/.test(e.text ?? ''))).toBe(true);
     expect(visibleText(await chat.say('forget me'))).toMatch(/deleted/i);
     await new Promise((r) => setTimeout(r, 50)); // the logger writes after the turn
     // Only the "forget me" exchange itself is logged after the deletion; nothing said before it remains.
