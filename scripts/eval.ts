@@ -117,9 +117,10 @@ const pct = (n: number, d: number): string => `${(100 * rate(n, d)).toFixed(1)} 
 export const meetsFloors = (r: EvalReport): boolean =>
   rate(r.inScopeCorrect, r.inScopeTotal) >= FLOORS.inScope && rate(r.outOfScopeDeclined, r.outOfScopeTotal) >= FLOORS.outOfScope;
 
+// FAQ sets only: test/eval also holds the path dialog's conversations (paths-*.json, scripts/evalPaths.ts).
 export function defaultEvalFiles(repoRoot: string): string[] {
   const dir = path.join(repoRoot, 'test', 'eval');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f)) : [];
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith('faq-') && f.endsWith('.json')).sort().map((f) => path.join(dir, f)) : [];
 }
 
 function printReport(r: EvalReport): void {
