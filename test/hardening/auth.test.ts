@@ -7,7 +7,6 @@ import jwt from 'jsonwebtoken';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import { buildEchoApp } from '../../scripts/bench/echoBot';
-import { appMissing, describeIf } from './availability';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const ISSUER = 'https://api.botframework.com';
@@ -105,7 +104,7 @@ describe('auth on the echo stack (same server and adapter as the bot)', () => {
   });
 });
 
-describeIf(appMissing())('auth on the real app', () => {
+describe('auth on the real app', () => {
   it.each(cases)('%s → %s, and the bot answers only a valid one', async (_name, makeToken, status) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startApp } = require('../support/app') as typeof import('../support/app');

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { TURN_ERROR_MESSAGE } from '../../src/adapter';
 import { createStores, type Stores } from '../../src/storage/createStores';
-import { appMissing, describeIf } from './availability';
 import { baseActivity } from './fuzzCases';
 import { startCounterApp, type CounterApp } from './counterApp';
 
@@ -85,7 +84,7 @@ describe(`${TURNS} concurrent turns on one conversation, one instance`, () => {
   });
 });
 
-describeIf(appMissing())('the real bot: 32 concurrent turns on one conversation', () => {
+describe('the real bot: 32 concurrent turns on one conversation', () => {
   it('answers every one without a failed turn, and the conversation carries on', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startApp } = require('../support/app') as typeof import('../support/app');
@@ -103,7 +102,7 @@ describeIf(appMissing())('the real bot: 32 concurrent turns on one conversation'
   });
 });
 
-describeIf(appMissing())('the per-conversation turn limit on /api/messages', () => {
+describe('the per-conversation turn limit on /api/messages', () => {
   it('answers 429 with Retry-After once a conversation exceeds its burst, other conversations unaffected', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startApp } = require('../support/app') as typeof import('../support/app');

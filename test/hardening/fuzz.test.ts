@@ -5,7 +5,6 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import { TURN_ERROR_MESSAGE } from '../../src/adapter';
 import { buildEchoApp } from '../../scripts/bench/echoBot';
-import { appMissing, describeIf } from './availability';
 import { baseActivity, generateCases, type FuzzCase } from './fuzzCases';
 
 const COUNT = 1200;
@@ -71,7 +70,7 @@ describe('fuzzing the echo stack', () => {
   }, 120_000);
 });
 
-describeIf(appMissing())('fuzzing the real app', () => {
+describe('fuzzing the real app', () => {
   it(`answers ${COUNT} hostile requests without a 5xx or a failed turn, then a normal conversation works`, async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startApp } = require('../support/app') as typeof import('../support/app');

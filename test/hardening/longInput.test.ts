@@ -2,7 +2,6 @@
 // The timing of such turns belongs to the benchmark; this checks the behaviour.
 import { randomUUID } from 'node:crypto';
 import { TURN_ERROR_MESSAGE } from '../../src/adapter';
-import { describeIf, pathDialogMissing } from './availability';
 
 const HUGE = [
   ['repeated dates', 'March 3, 2025 '.repeat(8000)],
@@ -11,7 +10,7 @@ const HUGE = [
   ['unicode', '𝟛 мар 2025 '.repeat(8000)],
 ] as const;
 
-describeIf(pathDialogMissing())('100 KB at the date prompt', () => {
+describe('100 KB at the date prompt', () => {
   it.each(HUGE)('%s: answered without a failed turn, then a real date is accepted', async (_name, text) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startApp, conversation } = require('../support/app') as typeof import('../support/app');

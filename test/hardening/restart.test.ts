@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { freePort } from '../../scripts/bench/process';
 import { TURN_ERROR_MESSAGE } from '../../src/adapter';
 import { baseActivity } from './fuzzCases';
-import { buildMissing, COMPILED_ENTRY, describeIf, pathDialogMissing } from './availability';
+import { buildMissing, COMPILED_ENTRY, describeIf } from './availability';
 
 interface Reply {
   text?: string;
@@ -45,7 +45,7 @@ async function say(port: number, conversationId: string, text: string): Promise<
 const visible = (replies: Reply[]) => replies.map((r) => r.text ?? '').join('\n');
 const SCRIPT = ['Check my recertification status', 'March 3, 2025', 'online', '1.5', 'yes'];
 
-describeIf(pathDialogMissing() ?? buildMissing())('kill -9 during a path dialog (compiled server, on-disk store)', () => {
+describeIf(buildMissing())('kill -9 during a path dialog (compiled server, on-disk store)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kill9-'));
   let child: ChildProcess | undefined;
   afterAll(() => {
