@@ -73,6 +73,16 @@ interface LastReading {
   reading: Reading<unknown>;
 }
 
+const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+const PICK = /^(?:the |option |number |no\.? |choice |#)?\(?(\d|first|second|third|fourth|1st|2nd|3rd|4th)\)?\.?(?: one| option| choice)?[.!]?$/;
+
+/** "2", "(2)", "option 2", "the second one": a button picked by its place in the list. */
+export function choiceNumber(text: string): number | undefined {
+  const m = PICK.exec(text.trim().toLowerCase());
+  if (!m) return undefined;
+  return ORDINAL_WORDS[m[1]] ?? Number(m[1]);
+}
+
 /** A prompt that knows its own recognizer, so interruptions can ask it before treating text as a question. */
 export class AskDialog<T> extends Dialog<AskOptions> {
   constructor(
@@ -88,8 +98,8 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     // turn's last reading is reused.
     const last = context.turnState.get(LAST_READING) as LastReading | undefined;
     if (last && last.dialog === this && last.text === text && last.options === options) return last.reading as Reading<T>;
-    const pick = /^\(?(\d)\)?\.?$/.exec(text.trim());
-    const choice = pick && options.choices ? options.choices[Number(pick[1]) - 1] : undefined;
+    const pick = choiceNumber(text);
+    const choice = pick && options.choices ? options.choices[pick - 1] : undefined;
     const reading = this.reader(context, choice ?? text, options);
     context.turnState.set(LAST_READING, { dialog: this, text, options, reading } satisfies LastReading);
     return reading;

@@ -14,8 +14,8 @@ import type { Assessment, EarnedVia } from '../src/recert/assessment';
 import { isComplete, readAnswers, type CompleteAnswers, type PathAnswers } from '../src/recert/answers';
 import { formatLongDate, formatMonth, isValidTimeZone, todayIn } from '../src/recert/dates';
 import { extractFacts, type Facts } from '../src/recert/extractFacts';
-import { parseCecs, type CecProblem } from '../src/recert/parseCecs';
-import { MAX_YEARS_AGO, parseDateAnswer, parseDayAnswer, type DateProblem, type DateSource } from '../src/recert/parseDate';
+import { findCecsInSentence, parseCecs, type CecProblem } from '../src/recert/parseCecs';
+import { MAX_YEARS_AGO, parseDayAnswer, type DateProblem, type DateSource } from '../src/recert/parseDate';
 import { parseExam } from '../src/recert/parseExam';
 import { assess, expiresOnFor } from '../src/recert/rules';
 import { AskDialog, InterruptibleDialog, type AskOptions, type FaqAnswerer, type Reading } from './interruptibleDialog';
@@ -65,6 +65,13 @@ interface PathState {
   assessment?: Assessment;
 }
 
+/** Other facts said with an answer ("March 3 2025, online exam"): kept, so they are not asked again. */
+type Extras = Pick<Facts, 'earnedVia' | 'cecsEarned'>;
+type DateReading =
+  | { kind: 'date'; certifiedOn: string; from: DateSource; said: string; assumedFirst?: boolean; extras?: Extras }
+  | { kind: 'month'; year: number; month: number; from: DateSource; extras?: Extras };
+type ExamReading = { earnedVia: EarnedVia; extras?: Extras };
+
 type ConfirmReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'change'; item: Item } | { kind: 'facts'; facts: Facts };
 type ReuseReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'facts'; facts: Facts };
 
@@ -80,7 +87,8 @@ const ASK: Record<Asking, string> = {
   handoff: 'recertPath.handoff',
 };
 
-const YES = /^(?:yes|y|yep|yeah|yup|ya|sure|ok|okay|correct|right|that'?s (?:right|correct)|looks (?:good|right)|all good|confirm(?:ed)?|exactly|perfect|use them|nothing)\b/;
+const YES =
+  /^(?:👍|✅|yes|y|yep|yeah|yea|yup|ya|sure|ok|okay|k|correct|right|true|fine|great|good|absolutely|definitely|indeed|affirmative|of course|spot on|that'?s (?:it|right|correct|all (?:right|correct))|that is (?:right|correct|it)|it(?:'s| is) (?:right|correct|all (?:right|correct))|looks (?:good|right|correct|fine)|sounds (?:good|right)|all (?:good|correct|right|fine|ok)|everything(?:'s| is) (?:right|correct|fine|ok)|confirm(?:ed)?|exactly|perfect|use them|nothing)(?=$|[^a-z0-9])/;
 const NO = /^(?:no|n|nope|nah|not (?:quite|really|right)|wrong|incorrect|that'?s (?:wrong|not right)|don'?t)\b/;
 const ITEM_WORDS: Array<[Item, RegExp]> = [
   ['cecs', /\b(cecs?|ceus?|credits?|continuing education)\b/],
@@ -130,6 +138,8 @@ function cecWhy(problem: CecProblem): string {
       return "That's more than 50 CECs, which doesn't look right (2.0 are needed to recertify).";
     case 'several':
       return 'I saw more than one number there.';
+    case 'hours':
+      return "I need the number of CECs rather than hours (the article doesn't say how hours convert to CECs; your CEC certificates or portal show each course's CEC value).";
     case 'unreadable':
       return "I couldn't read a number of CECs there.";
   }
@@ -145,7 +155,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     this.addDialog(new AskDialog(ASK.reuse, (c, t) => this.readReuse(c, t)));
     this.addDialog(new AskDialog(ASK.date, (c, t, o) => this.readDate(c, t, o)));
     this.addDialog(new AskDialog(ASK.day, (c, t, o) => this.readDay(c, t, o)));
-    this.addDialog(new AskDialog(ASK.exam, (_c, t) => this.readExam(t)));
+    this.addDialog(new AskDialog(ASK.exam, (c, t) => this.readExam(c, t)));
     this.addDialog(new AskDialog(ASK.cecs, (c, t) => this.readCecs(c, t)));
     this.addDialog(new AskDialog(ASK.confirm, (c, t) => this.readConfirm(c, t)));
     this.addDialog(new AskDialog(ASK.which, (c, t) => this.readWhich(c, t)));
@@ -246,7 +256,8 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
       }
       case 'date':
       case 'day': {
-        const r = value as { kind: 'date'; certifiedOn: string; from: DateSource; said: string; assumedFirst?: boolean } | { kind: 'month'; year: number; month: number; from: DateSource };
+        const r = value as DateReading;
+        this.applyExtras(state, r.extras);
         if (r.kind === 'month') {
           state.pendingMonth = { year: r.year, month: r.month, from: r.from };
         } else {
@@ -259,9 +270,12 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
         }
         break;
       }
-      case 'exam':
-        state.answers.earnedVia = value as EarnedVia;
+      case 'exam': {
+        const r = value as ExamReading;
+        state.answers.earnedVia = r.earnedVia;
+        this.applyExtras(state, r.extras);
         break;
+      }
       case 'cecs':
         state.answers.cecsEarned = value as number;
         break;
@@ -314,6 +328,11 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     if (facts.cecsEarned !== undefined) state.answers.cecsEarned = facts.cecsEarned;
   }
 
+  private applyExtras(state: PathState, extras: Extras | undefined): void {
+    if (extras?.earnedVia) state.answers.earnedVia = extras.earnedVia;
+    if (extras?.cecsEarned !== undefined) state.answers.cecsEarned = extras.cecsEarned;
+  }
+
   private forget(state: PathState, item: Item): void {
     if (item === 'date') {
       state.answers.certifiedOn = undefined;
@@ -346,11 +365,15 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     return { ok: false, why: 'Please answer yes or no.' };
   }
 
-  private readDate(context: TurnContext, text: string, options: AskOptions): Reading<unknown> {
-    const r = parseDateAnswer(text, this.today(context), context.activity.locale);
-    if (r.kind !== 'problem') return { ok: true, value: r };
-    const example = r.problem === 'unreadable' ? ' Try a date like "March 3, 2025", or "it expires on June 3, 2027".' : '';
-    return { ok: false, why: dateWhy(r.problem, this.wording(options)) + example };
+  private readDate(context: TurnContext, text: string, options: AskOptions): Reading<DateReading> {
+    // One pass over the answer reads the date and anything else said with it (the exam, the CECs).
+    const f = extractFacts(text, this.today(context), context.activity.locale);
+    const extras: Extras | undefined = f.earnedVia || f.cecsEarned !== undefined ? { earnedVia: f.earnedVia, cecsEarned: f.cecsEarned } : undefined;
+    if (f.certifiedOn) return { ok: true, value: { kind: 'date', certifiedOn: f.certifiedOn, from: f.dateFrom ?? 'certified', said: f.dateSaid ?? f.certifiedOn, extras } };
+    if (f.month) return { ok: true, value: { kind: 'month', ...f.month, extras } };
+    const problem = f.dateProblem ?? 'unreadable';
+    const example = problem === 'unreadable' ? ' Try a date like "March 3, 2025", or "it expires on June 3, 2027".' : '';
+    return { ok: false, why: dateWhy(problem, this.wording(options)) + example };
   }
 
   private readDay(context: TurnContext, text: string, options: AskOptions): Reading<unknown> {
@@ -361,9 +384,13 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     return { ok: false, why: dateWhy(r.problem, this.wording(options), pending) + example };
   }
 
-  private readExam(text: string): Reading<EarnedVia> {
+  private readExam(context: TurnContext, text: string): Reading<ExamReading> {
     const r = parseExam(text);
-    if (r === 'online-exam' || r === 'testing-center-exam') return { ok: true, value: r };
+    if (r === 'online-exam' || r === 'testing-center-exam') {
+      // "testing center, and I have 2 CECs": the CECs too (only a number next to the word CEC/credit).
+      const cecs = findCecsInSentence(text, [], context.activity.locale);
+      return { ok: true, value: { earnedVia: r, extras: cecs?.kind === 'cecs' ? { cecsEarned: cecs.value } : undefined } };
+    }
     if (r === 'unsure') {
       return {
         ok: false,

@@ -2,7 +2,7 @@
 import { MAX_CECS } from './answers';
 import { capText, recognizeNumbers, type NumberEntity } from './recognizers';
 
-export type CecProblem = 'unreadable' | 'negative' | 'too-many' | 'several';
+export type CecProblem = 'unreadable' | 'negative' | 'too-many' | 'several' | 'hours';
 export type CecAnswer = { kind: 'cecs'; value: number } | { kind: 'problem'; problem: CecProblem };
 
 const NONE = /^(?:i (?:have|got|earned)\s+)?(none|zero|nothing|nil|not any|no(?:ne)? (?:cecs?|credits?|ceus?)(?: yet)?|(?:i )?(?:don'?t|do not|haven'?t|have not) (?:got |have |earned |gotten )?any(?: yet)?(?: cecs?| credits?)?(?: yet)?)\b/i;
@@ -15,10 +15,18 @@ export function mayContainNumber(text: string): boolean {
 // Bare "no" / "not yet" answers the question "how many?" with none; "no, I have 2" does not.
 const BARE_NONE = /^(?:no|nope|nah|not yet|none so far|zero so far|no cecs? yet)\W*$/i;
 
+// "nope, none" / "no - zero": a leading no before the real answer.
+const LEADING_NO = /^(?:no|nope|nah|um+|well|sadly|unfortunately)\b[\s,.!-]+(?=\S)/i;
+
 export function saysNone(text: string): boolean {
   const t = capText(text).trim();
-  return BARE_NONE.test(t) || NONE.test(t);
+  const rest = t.replace(LEADING_NO, '');
+  return BARE_NONE.test(t) || NONE.test(t) || (rest !== t && (BARE_NONE.test(rest) || NONE.test(rest)));
 }
+
+// Contact hours are not CECs, and the article gives no conversion: ask for the CEC number instead of guessing.
+const HOURS = /\b(?:contact\s+)?(?:hours?|hrs?)\b/i;
+const CEC_WORD_ONE = /\b(cecs?|ceus?|credits?)\b/i;
 
 /** "1 and a half" comes back as 1 and 0.5; "a half" after a number adds to it. */
 function combine(numbers: NumberEntity[], text: string): number[] {
@@ -42,11 +50,16 @@ export function parseCecs(text: string, locale?: string): CecAnswer {
   const capped = capText(text).toLowerCase().trim();
   if (saysNone(capped)) return { kind: 'cecs', value: 0 };
   if (!mayContainNumber(capped)) return { kind: 'problem', problem: 'unreadable' };
+  if (HOURS.test(capped) && !CEC_WORD_ONE.test(capped)) return { kind: 'problem', problem: 'hours' };
   // "-1" and "negative 1": the recognizer reads the sign from "minus" but not always from "negative".
   const normalised = capped.replace(/\bnegative\s+/g, 'minus ');
   const values = [...new Set(combine(recognizeNumbers(normalised, locale), normalised))];
   if (values.length === 0) return { kind: 'problem', problem: 'unreadable' };
-  if (values.length > 1) return { kind: 'problem', problem: 'several' };
+  if (values.length > 1) {
+    // "2 online classes, so 1 CEC": the number next to the word CEC is the answer.
+    const near = findCecsInSentence(capped, [], locale);
+    return near ?? { kind: 'problem', problem: 'several' };
+  }
   return checkCecs(values[0]);
 }
 

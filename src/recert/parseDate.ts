@@ -1,5 +1,5 @@
 // The certification-date answer: a certification date or an expiry date, in any common form.
-import { addYears, daysInMonth, isIsoDate, toIso } from './dates';
+import { addYears, daysInMonth, isIsoDate, MONTH_NAMES, parseIso, toIso } from './dates';
 import { capText, recognizeDates, recognizeNumbers, recognizeOrdinals, type DateEntity } from './recognizers';
 import { certifiedOnFor } from './rules';
 
@@ -21,13 +21,33 @@ const PAST_EXPIRY = /\b(expired|ran out|lapsed)\b/i;
 
 const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
 
-/** "valid until X" reads as a range ending at X to the recognizer: say what it means. */
-export function normaliseDateText(text: string): string {
-  return capText(text)
+const MONTH_NAME = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/;
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Years the recognizer gets wrong, made explicit from today: "last June" is the most recent June before this
+ * month (the recognizer reads last year's June even in November), and "the 3rd of March last year" loses its
+ * "last year" (it reads this year's or next year's March 3).
+ */
+function resolveRelativeYears(text: string, today: string): string {
+  const { year, month } = parseIso(today);
+  const lastMonth = new RegExp(`\\blast ${MONTH_NAME.source}`, 'g');
+  let t = text.replace(lastMonth, (_m, name: string) => {
+    const m = MONTH_PREFIXES.indexOf(name.slice(0, 3)) + 1;
+    return `${MONTH_NAMES[m - 1].toLowerCase()} ${m < month ? year : year - 1}`;
+  });
+  if (MONTH_NAME.test(t)) t = t.replace(/\blast year\b/g, String(year - 1)).replace(/\bthis year\b/g, String(year));
+  return t;
+}
+
+/** "valid until X" reads as a range ending at X to the recognizer: say what it means. With today, relative years too. */
+export function normaliseDateText(text: string, today?: string): string {
+  const t = capText(text)
     .toLowerCase()
     // The recognizer reads "a year and a half ago" as "a year ago": say it in months.
     .replace(/\b(a|an|one|two|three|four|five|\d+)(?: years? and a half| and a half years?)\b/g, (_m, n: string) => `${(WORD_NUMBERS[n] ?? Number(n)) * 12 + 6} months`)
     .replace(/\b(?:valid|good|certified|active)\s+(?:until|till|til|through|thru)\b/g, 'expires on');
+  return today ? resolveRelativeYears(t, today) : t;
 }
 
 /** Cheap pre-check so turns without anything date-like never reach the recognizer. */
@@ -117,7 +137,7 @@ export function interpretDates(text: string, entities: DateEntity[], today: stri
 
 /** Reads an answer to "when were you certified (or when does it expire)?". */
 export function parseDateAnswer(text: string, today: string, locale?: string): DateAnswer {
-  const capped = normaliseDateText(text);
+  const capped = normaliseDateText(text, today);
   if (!mayContainDate(capped)) return { kind: 'problem', problem: 'unreadable' };
   return interpretDates(capped, recognizeDates(capped, today, locale), today) ?? { kind: 'problem', problem: 'unreadable' };
 }

@@ -1,16 +1,59 @@
-// Does a message describe the trainer's own dates ("I was certified on June 20 2024 …", "mine expires in
-// March")? Then the path dialog, which works out *their* route, helps more than a general FAQ answer.
+// Does a message describe the trainer's own situation ("I was certified on June 20 2024 …", "mine expires in
+// March", "I have 1.5 CECs, what now?") or ask for their own route ("what do I need to do to recertify?",
+// "when is my recertification due?")? Then the path dialog, which works out *their* route, helps more than a
+// general FAQ answer (the main dialog still gives the article's general rule first when the FAQ is confident).
 import { extractFacts } from './extractFacts';
 import { mayContainDate } from './parseDate';
 
-const FIRST_PERSON = /\b(i|i'm|im|i've|ive|my|me|mine)\b/i;
+const FIRST_PERSON = /\b(i|i'm|im|i've|ive|i'd|my|me|mine)\b/i;
 // Lapsed certifications are outside the article: the FAQ's decline (with an offer of a person) answers those.
 const LAPSED = /\b(lapsed?|expired|ran out|run out)\b/i;
 const ABOUT_CERTIFICATION = /\b(certif\w*|cert|expir\w*|renew\w*|recert\w*|passed|qualified)\b/i;
+const ABOUT_RECERTIFYING = /\b(certif\w*|cert|expir\w*|renew\w*|recert\w*|cecs?|ceus?|credits?|exam)\b/i;
+
+// Questions about one's own route or dates, read on a normalised lower-case text; no recognizer needed.
+// Kept narrow: a general question phrased with "I" ("how often do I need to renew?") stays the FAQ's, and so
+// do off-topic ones that mention "my" ("when will my printed certificate arrive?").
+const OWN_ROUTE = [
+  /\bwhat (?:do|should|must|shall) i (?:need to |have to |got to |gotta )?do\b/,
+  /\bwhen (?:do|should|must) i (?:need to |have to )?(?:recertify|recert|renew|re-?certify)\b/,
+  /^(?:\W*(?:hi|hello|hey|ok|okay|so|please)\W+)*i(?:'d| would)? (?:want|need|like|wanna|plan|hope) to (?:renew|recertify|recert|get recertified|get re-?certified)\b/,
+  /\bhelp me (?:to )?(?:renew|recertify|recert|get recertified)\b/,
+  /\b(?:am i|i'm|i am) (?:due|overdue|eligible)\b/,
+  /\b(?:what'?s|what is|when is|tell me|work out|calculate|figure out|find out|check) my (?:\w+ )?(?:deadline|due date|renewal date|expiry date|expiration date|expiry|expiration|status)\b/,
+  /^(?:\W*(?:hi|hello|hey)\W+)*(?:is|has) my (?:\w+ )?(?:certification|certificate|cert|credential) (?:still )?(?:valid|active|current|due)\b/,
+  /\bwhen (?:does|is) my (?:\w+ )?(?:certification|certificate|cert|credential|recertification|renewal)\b/,
+  /\bhow (?:long|much time) (?:until|till|do i have|have i got|is left)\b/,
+  /\bhow many (?:more )?(?:cecs?|ceus?|credits?) (?:do i still|do i have left|more do i|are left|have i got left|remain)\b/,
+];
+// General questions phrased with "I" ("how many CECs do I need to recertify?") are the FAQ's.
+const GENERAL = /\b(?:how often|how frequently|how do|how does|how can|how would|why|how many|how much|annually|every|besides|instead)\b/;
+const STILL = /\b(?:still|left|remaining|more)\b/;
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+export function asksAboutOwnRoute(text: string): boolean {
+  const t = normalise(text.slice(0, 300));
+  if (!FIRST_PERSON.test(t) || !ABOUT_RECERTIFYING.test(t) || LAPSED.test(t)) return false;
+  if (GENERAL.test(t) && !STILL.test(t)) return false;
+  return OWN_ROUTE.some((re) => re.test(t));
+}
+
+// "I have 1.5 CECs", "I've earned 2 credits": a count of their own.
+const OWN_COUNT = /\b(?:i (?:have|got|earned|completed|did|only have|already have|currently have)|i'?ve (?:got |earned |completed |done |only got )?|my)\b/i;
 
 export function describesOwnSituation(text: string, today: string, locale?: string): boolean {
-  // Cheap checks first: the date recognizer stays off messages that cannot carry a date.
-  if (!FIRST_PERSON.test(text) || !ABOUT_CERTIFICATION.test(text) || LAPSED.test(text) || !mayContainDate(text)) return false;
+  if (LAPSED.test(text)) return false;
+  if (asksAboutOwnRoute(text)) return true;
+  // Cheap checks first: the date recognizer stays off messages that cannot carry a date or a CEC count.
+  const firstPerson = FIRST_PERSON.test(text);
+  const mayCarryDate = ABOUT_CERTIFICATION.test(text) && mayContainDate(text);
+  const mayCarryCecs = OWN_COUNT.test(text) && /\d|\b(?:one|two|three|half|zero|none)\b/i.test(text) && /\b(cecs?|ceus?|credits?)\b/i.test(text);
+  if (!mayCarryDate && !mayCarryCecs) return false;
   const facts = extractFacts(text, today, locale);
-  return Boolean(facts.certifiedOn || facts.month);
+  // A date of their own: "I was certified …", or an impersonal statement with more facts ("certified 2025-03-03 via online exam").
+  if (mayCarryDate && (facts.certifiedOn || facts.month) && (firstPerson || facts.earnedVia || facts.cecsEarned !== undefined)) return true;
+  return mayCarryCecs && facts.cecsEarned !== undefined;
 }

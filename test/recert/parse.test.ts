@@ -178,9 +178,9 @@ describe('parseCecs', () => {
 
 describe('extractFacts', () => {
   test.each([
-    ['I was certified on March 3 2025 through the online exam and have 1.5 CECs', { certifiedOn: '2025-03-03', dateFrom: 'certified', earnedVia: 'online-exam', cecsEarned: 1.5 }],
-    ['it expires on June 3, 2027, I took it at a testing center, 2 CECs so far', { certifiedOn: '2025-06-03', dateFrom: 'expiry', earnedVia: 'testing-center-exam', cecsEarned: 2 }],
-    ['certified 03/03/2025, no CECs yet', { certifiedOn: '2025-03-03', dateFrom: 'certified', cecsEarned: 0 }],
+    ['I was certified on March 3 2025 through the online exam and have 1.5 CECs', { certifiedOn: '2025-03-03', dateSaid: '2025-03-03', dateFrom: 'certified', earnedVia: 'online-exam', cecsEarned: 1.5 }],
+    ['it expires on June 3, 2027, I took it at a testing center, 2 CECs so far', { certifiedOn: '2025-06-03', dateSaid: '2027-06-03', dateFrom: 'expiry', earnedVia: 'testing-center-exam', cecsEarned: 2 }],
+    ['certified 03/03/2025, no CECs yet', { certifiedOn: '2025-03-03', dateSaid: '2025-03-03', dateFrom: 'certified', cecsEarned: 0 }],
     ['I did the proctored exam in March 2025', { month: { year: 2025, month: 3, from: 'certified' }, dateFrom: 'certified', earnedVia: 'testing-center-exam' }],
     ['what do I need to do to recertify?', {}],
     ['when does my certification expire?', {}],

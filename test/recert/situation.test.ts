@@ -13,6 +13,26 @@ describe('describesOwnSituation', () => {
     ['My certification lapsed two months ago, what do I do?', false],
     ['my cert expired on Jan 10 2026', false],
     ['is 2.0 CECs the requirement?', false],
+    // Asking for their own route, with no date yet.
+    ['what do I need to do to recertify?', true],
+    ['I want to renew', true],
+    ["I'd like to renew my certification", true],
+    ['when is my recertification due?', true],
+    ['how many CECs do I still need?', true],
+    ['is my certification still valid?', true],
+    ["what's my recertification deadline?", true],
+    ['I took the online exam and I have 1.5 CECs, what do I need to do?', true],
+    ['certified 2025-03-03 via online exam, no CECs yet', true],
+    // General questions with "I"/"my", and off-topic ones, stay with the FAQ.
+    ['How many years is my ACTION certification good for?', false],
+    ['do i have to renew annually', false],
+    ['do i need like 20 CEUs or something?', false],
+    ['I know I need to renew every two years, but how many credits is that?', false],
+    ['Can I use credits I earned 3 years ago?', false],
+    ['When will my printed certificate arrive in the mail?', false],
+    ['can i get an extension on my recertification deadline', false],
+    ['how many cecs do i need to recertify lol', false],
+    ['how long until a personal trainer certification expires', false],
   ])('%s → %s', (text, expected) => {
     expect(describesOwnSituation(text, today)).toBe(expected);
   });
