@@ -21,7 +21,8 @@ export interface FaqAnswerer {
 
 const HELP = /^(?:help|help me|help please|i need help|what do you need|what do you need to know|why do you need (?:this|that|to know|it)|why do you ask|what is this for|what'?s this for|what do you mean|options|menu)$/;
 const CANCEL = /^(?:cancel|stop|quit|exit|abort|never ?mind|forget it|cancel (?:that|this|it)|stop (?:that|this|it)|i'?m done|end|no thanks,? stop)$/;
-const RESTART = /^(?:start over|start again|restart|reset|begin again|start from scratch|let'?s start over|(?:go back to|from) the (?:start|beginning))$/;
+const RESTART =
+  /^(?:(?:let'?s|can we|could we|i want to|i'?d like to|i need to|i wanna) )?(?:start over|start again|start afresh|restart|reset|begin again|start from scratch|start from the (?:start|beginning|top)|(?:go back to|from) the (?:start|beginning)|do (?:it|this) (?:again|over))$/;
 const HANDOFF =
   /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |some |the |your )?(?:real |live )?(?:person|human|agent|someone|somebody|representative|rep|staff|support|team|people)\b|^(?:a )?(?:human|agent|person|representative|operator|live agent|real person)(?: please)?$|\bconnect me\b/;
 

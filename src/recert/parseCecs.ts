@@ -13,7 +13,8 @@ export function mayContainNumber(text: string): boolean {
 }
 
 // Bare "no" / "not yet" answers the question "how many?" with none; "no, I have 2" does not.
-const BARE_NONE = /^(?:no|nope|nah|not yet|none so far|zero so far|no cecs? yet)\W*$/i;
+const BARE_NONE =
+  /^(?:no|nope|nah|not yet|none so far|zero so far|nothing yet|no cecs? yet|(?:i )?(?:haven'?t|have not|did not|didn'?t|not) (?:started|begun|done any|taken any|earned any|got any)(?: yet)?(?: cecs?| credits?)?(?: yet)?)\W*$/i;
 
 // "nope, none" / "no - zero": a leading no before the real answer.
 const LEADING_NO = /^(?:no|nope|nah|um+|well|sadly|unfortunately)\b[\s,.!-]+(?=\S)/i;

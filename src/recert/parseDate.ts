@@ -1,5 +1,5 @@
 // The certification-date answer: a certification date or an expiry date, in any common form.
-import { addYears, daysInMonth, isIsoDate, MONTH_NAMES, parseIso, toIso } from './dates';
+import { addDays, addYears, daysInMonth, isIsoDate, MONTH_NAMES, parseIso, toIso } from './dates';
 import { capText, recognizeDates, recognizeNumbers, recognizeOrdinals, type DateEntity } from './recognizers';
 import { certifiedOnFor } from './rules';
 
@@ -16,7 +16,7 @@ export type DateAnswer =
 
 const MONTHS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 const RELATIVE = /\b(ago|last|yesterday|today|tomorrow|next|year|month|week)s?\b/i;
-const EXPIRY = /\b(expir\w*|runs? out|ran out|lapse[sd]?|valid (?:until|till|through|to)|good (?:until|till|through)|renew(?:al)? (?:date|by|is|on)|due (?:on|by))\b/i;
+const EXPIRY = /\b(expir\w*|runs? out|ran out|lapse[sd]?|valid (?:until|till|through|to)|good (?:until|till|through)|renew(?:al)? (?:date|by|is|on)|due (?:on|by|in))\b/i;
 const PAST_EXPIRY = /\b(expired|ran out|lapsed)\b/i;
 
 const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
@@ -46,6 +46,7 @@ export function normaliseDateText(text: string, today?: string): string {
     .toLowerCase()
     // The recognizer reads "a year and a half ago" as "a year ago": say it in months.
     .replace(/\b(a|an|one|two|three|four|five|\d+)(?: years? and a half| and a half years?)\b/g, (_m, n: string) => `${(WORD_NUMBERS[n] ?? Number(n)) * 12 + 6} months`)
+    .replace(/\b(\d+)(?: 1\/2|\.5) years?\b/g, (_m, n: string) => `${Number(n) * 12 + 6} months`)
     .replace(/\b(?:valid|good|certified|active)\s+(?:until|till|til|through|thru)\b/g, 'expires on');
   return today ? resolveRelativeYears(t, today) : t;
 }
@@ -74,8 +75,39 @@ function pick<T>(readings: T[], key: (r: T) => string, today: string, wantFuture
   return [...sorted].reverse().find((r) => key(r) <= today) ?? sorted[0];
 }
 
-function candidateOf(entity: DateEntity, today: string, wantFuture: boolean): Candidate | undefined {
+function addMonths(value: string, months: number): string {
+  const { year, month, day } = parseIso(value);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return toIso({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
+}
+
+/** "(it expires) in 3 months": the recognizer gives a duration; counted from today, like "18 months ago". */
+function dateInDuration(entity: DateEntity, text: string, today: string): string | undefined {
+  if (!/\bin (?:about |around |roughly |approximately |just |only )?$/.test(text.slice(Math.max(0, entity.start - 25), entity.start))) return undefined;
+  const m = /^P(\d+)([DWMY])$/.exec(entity.values[0]?.timex ?? '');
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  switch (m[2]) {
+    case 'D':
+      return addDays(today, n);
+    case 'W':
+      return addDays(today, 7 * n);
+    case 'M':
+      return addMonths(today, n);
+    default:
+      return addYears(today, n);
+  }
+}
+
+function candidateOf(entity: DateEntity, text: string, today: string, wantFuture: boolean): Candidate | undefined {
   const type = entity.typeName.replace('datetimeV2.', '');
+  if (type === 'duration') {
+    // Only an expiry lies ahead: "certified in 3 months" is no answer (and "1 CEC in 3 months" no date).
+    const date = wantFuture ? dateInDuration(entity, text, today) : undefined;
+    return date ? { date } : undefined;
+  }
   if (type === 'date' || type === 'datetime') {
     const readings = entity.values.filter((v) => typeof v.value === 'string').map((v) => v.value.slice(0, 10)).filter(isIsoDate);
     const date = pick(readings, (d) => d, today, wantFuture);
@@ -122,7 +154,7 @@ export function interpretDates(text: string, entities: DateEntity[], today: stri
   const from: DateSource = onlyExpiry ? 'expiry' : 'certified';
   const entity = chooseEntity(text, usable, from)!;
   const wantFuture = from === 'expiry' && !PAST_EXPIRY.test(text);
-  const c = candidateOf(entity, today, wantFuture);
+  const c = candidateOf(entity, text, today, wantFuture);
   if (!c) return undefined;
   if (c.yearOnly) return { kind: 'problem', problem: 'year-only' };
   if (c.month) {

@@ -2,7 +2,7 @@
 import type { EarnedVia } from './assessment';
 import { capText } from './recognizers';
 
-const ONLINE = /\b(on-?line|internet|web|at home|from home|remote(?:ly)?|home exam|certificate)\b/;
+const ONLINE = /\b(on-?line|internet|web|website|at home|from home|remote(?:ly)?|home exam|certificate|virtual(?:ly)?|(?:my|a|the|own|home) (?:computer|laptop|pc)|webcam|zoom|digital)\b/;
 const TESTING_CENTER = /\b(test(?:ing)?[\s-]*(?:cent(?:er|re)s?|site|facility)|exam (?:cent(?:er|re)|site)|proctored|proctor|in[\s-]person|ncca|accredited|prometric|psi|pearson|full certification)\b/;
 const UNSURE = /\b(don'?t know|do not know|not sure|no idea|unsure|dunno|idk|can'?t remember|don'?t remember|which one)\b/;
 // "not online", "didn't do it online": drop the negated option before matching.

@@ -21,6 +21,9 @@ describe('parseDateAnswer: certification dates', () => {
     ['18 months ago', '2024-11-15'],
     ['a year and a half ago', '2024-11-15'],
     ['one and a half years ago', '2024-11-15'],
+    ['1 1/2 years ago', '2024-11-15'],
+    ['1.5 years ago', '2024-11-15'],
+    ['the 3rd of March last year', '2025-03-03'], // the recognizer drops "last year"
     ['3/3/25', '2025-03-03'],
     ['15th January 2025', '2025-01-15'],
     ['2 years ago', '2024-05-15'],
@@ -46,6 +49,8 @@ describe('parseDateAnswer: certification dates', () => {
     ['my cert expires June 3', '2024-06-03', '2026-06-03'], // year left out → the coming expiry
     ['it expired on March 1 2026', '2024-03-01', '2026-03-01'],
     ['valid until 1/10/2027', '2025-01-10', '2027-01-10'],
+    ['it expires in 3 months', '2024-08-15', '2026-08-15'], // durations ahead count from today
+    ['my recertification is due in 2 weeks', '2024-05-29', '2026-05-29'],
   ])('%s → certified %s (said %s)', (text, certifiedOn, said) => {
     expect(parseDateAnswer(text, today)).toEqual({ kind: 'date', certifiedOn, from: 'expiry', said });
   });
@@ -53,6 +58,7 @@ describe('parseDateAnswer: certification dates', () => {
   test.each([
     ['March 2025', 2025, 3, 'certified'],
     ['last June', 2025, 6, 'certified'],
+    ['last March', 2026, 3, 'certified'], // the most recent March, not last year's
     ['in June', 2025, 6, 'certified'],
     ['it expires in June 2027', 2027, 6, 'expiry'],
   ])('%s → month %s-%s, ask for the day', (text, year, month, from) => {
@@ -68,6 +74,7 @@ describe('parseDateAnswer: certification dates', () => {
     ['1999', 'year-only'],
     ['last year', 'year-only'],
     ['I am not sure', 'unreadable'],
+    ['certified in 3 months', 'unreadable'],
     ['online', 'unreadable'],
     ['banana', 'unreadable'],
     ['', 'unreadable'],
@@ -120,6 +127,8 @@ describe('parseExam', () => {
     ['I did it online from home', 'online-exam'],
     ['I have the certificate', 'online-exam'],
     ['online proctored', 'online-exam'],
+    ['I did it on my computer', 'online-exam'],
+    ['virtual', 'online-exam'],
     ['I took it at a testing center', 'testing-center-exam'],
     ['testing centre', 'testing-center-exam'],
     ['Testing-center exam (NCCA)', 'testing-center-exam'],
@@ -150,6 +159,9 @@ describe('parseCecs', () => {
     ['zero', 0],
     ["I don't have any", 0],
     ['no CECs', 0],
+    ['nope, none', 0],
+    ["haven't started yet", 0],
+    ['2 online classes, so 1 CEC', 1],
     ['2 CECs', 2],
     ['I have 1.5 CECs', 1.5],
     ['1,5', 1.5],
@@ -170,6 +182,8 @@ describe('parseCecs', () => {
     ['banana', 'unreadable'],
     ['', 'unreadable'],
     ['1 or 2', 'several'],
+    ['15 hours', 'hours'],
+    ['about 10 contact hours', 'hours'],
     ['no, I have 2 or 3', 'several'],
   ])('%s → %s', (text, problem) => {
     expect(parseCecs(text)).toEqual({ kind: 'problem', problem });
