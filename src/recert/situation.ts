@@ -17,7 +17,10 @@ const ABOUT_RECERTIFYING = /\b(certif\w*|cert|expir\w*|renew\w*|recert\w*|cecs?|
 const OWN_ROUTE = [
   /\bwhat (?:do|should|must|shall) i (?:need to |have to |got to |gotta )?do\b/,
   /\bwhen (?:do|should|must) i (?:need to |have to )?(?:recertify|recert|renew|re-?certify)\b/,
-  /^(?:\W*(?:hi|hello|hey|ok|okay|so|please)\W+)*i(?:'d| would)? (?:want|need|like|wanna|plan|hope) to (?:renew|recertify|recert|get recertified|get re-?certified)\b/,
+  /(?:^|[,.!;:]\s*|\band |\bso )i(?:'d| would)? (?:want|need|like|wanna|plan|hope) to (?:renew|recertify|recert|get recertified|get re-?certified)\b/,
+  /\bi need help (?:with )?(?:my )?(?:renew\w*|recert\w*)/,
+  /\bwhen i (?:have|need) to (?:renew|recertify|recert)\b/,
+  /\b(?:certif\w*|cert)\b.*\bwhat (?:now|next)\b/,
   /\bhelp me (?:to )?(?:renew|recertify|recert|get recertified)\b/,
   /\b(?:am i|i'm|i am) (?:due|overdue|eligible)\b/,
   /\b(?:what'?s|what is|when is|tell me|work out|calculate|figure out|find out|check) my (?:\w+ )?(?:deadline|due date|renewal date|expiry date|expiration date|expiry|expiration|status)\b/,
@@ -26,8 +29,15 @@ const OWN_ROUTE = [
   /\bhow (?:long|much time) (?:until|till|do i have|have i got|is left)\b/,
   /\bhow many (?:more )?(?:cecs?|ceus?|credits?) (?:do i still|do i have left|more do i|are left|have i got left|remain)\b/,
 ];
+// Their own expiry, whatever else the sentence says ("how do I know when my certification expires?").
+const OWN_EXPIRY = [
+  /\bwhen my (?:\w+ )?(?:certification|certificate|cert|credential|recertification|renewal) (?:expires|will expire|runs out|is due|ends)\b/,
+  /\bmy (?:\w+ )?(?:certification|certificate|cert|credential) (?:expires|is expiring|will expire|runs out|is running out|is due|is about to expire)\b/,
+];
 // General questions phrased with "I" ("how many CECs do I need to recertify?") are the FAQ's.
 const GENERAL = /\b(?:how often|how frequently|how do|how does|how can|how would|why|how many|how much|annually|every|besides|instead)\b/;
+// What happens after expiry, extensions, late fees: outside the article, the FAQ declines and offers a person.
+const OFF_ROUTE = /\b(?:grace|extension|extend|late|penalt\w*|after (?:my|it|the|that))\b/;
 const STILL = /\b(?:still|left|remaining|more)\b/;
 
 function normalise(text: string): string {
@@ -37,9 +47,13 @@ function normalise(text: string): string {
 export function asksAboutOwnRoute(text: string): boolean {
   const t = normalise(text.slice(0, 300));
   if (!FIRST_PERSON.test(t) || !ABOUT_RECERTIFYING.test(t) || LAPSED.test(t)) return false;
+  if (OFF_ROUTE.test(t)) return false;
+  if (OWN_EXPIRY.some((re) => re.test(t))) return true;
   if (GENERAL.test(t) && !STILL.test(t)) return false;
   return OWN_ROUTE.some((re) => re.test(t));
 }
+
+const OTHER_FACT_WORDS = /\b(online|testing|exam|proctored|ncca|cecs?|ceus?|credits?)\b/i;
 
 // "I have 1.5 CECs", "I've earned 2 credits": a count of their own.
 const OWN_COUNT = /\b(?:i (?:have|got|earned|completed|did|only have|already have|currently have)|i'?ve (?:got |earned |completed |done |only got )?|my)\b/i;
@@ -49,7 +63,7 @@ export function describesOwnSituation(text: string, today: string, locale?: stri
   if (asksAboutOwnRoute(text)) return true;
   // Cheap checks first: the date recognizer stays off messages that cannot carry a date or a CEC count.
   const firstPerson = FIRST_PERSON.test(text);
-  const mayCarryDate = ABOUT_CERTIFICATION.test(text) && mayContainDate(text);
+  const mayCarryDate = ABOUT_CERTIFICATION.test(text) && (firstPerson || OTHER_FACT_WORDS.test(text)) && mayContainDate(text);
   const mayCarryCecs = OWN_COUNT.test(text) && /\d|\b(?:one|two|three|half|zero|none)\b/i.test(text) && /\b(cecs?|ceus?|credits?)\b/i.test(text);
   if (!mayCarryDate && !mayCarryCecs) return false;
   const facts = extractFacts(text, today, locale);

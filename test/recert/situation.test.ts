@@ -33,6 +33,12 @@ describe('describesOwnSituation', () => {
     ['can i get an extension on my recertification deadline', false],
     ['how many cecs do i need to recertify lol', false],
     ['how long until a personal trainer certification expires', false],
+    ['I failed the exam, what now?', false],
+    ['Is there a grace period after my certification expires?', false],
+    ['hi, my name is Sam and I need to renew my certification', true],
+    ['how do I know when my certification expires?', true],
+    ['my cert expires soon', true],
+    ["I'm certified, what now?", true],
   ])('%s → %s', (text, expected) => {
     expect(describesOwnSituation(text, today)).toBe(expected);
   });
