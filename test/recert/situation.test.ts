@@ -43,3 +43,23 @@ describe('describesOwnSituation', () => {
     expect(describesOwnSituation(text, today)).toBe(expected);
   });
 });
+
+describe('the date recognizer stays off openers that cannot carry a date', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const recognizers = require('../../src/recert/recognizers');
+  test.each([
+    'what do I need to do to recertify?',
+    'How many CECs do I need?',
+    'I have 2 CECs, what now?',
+    'where do I upload my documents?',
+    'I passed the online exam, can I recertify by exam?',
+  ])('%s', (text) => {
+    const spy = jest.spyOn(recognizers, 'recognizeDates');
+    try {
+      describesOwnSituation(text, today);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
