@@ -57,6 +57,12 @@ export function mayContainDate(text: string): boolean {
   return /\d/.test(t) || MONTHS.test(t) || RELATIVE.test(t);
 }
 
+/** Date words or a numeric date shape ("3/3/25", "2025"): a bare count ("I have 2 CECs") has none. */
+export function mayContainDateWords(text: string): boolean {
+  const t = capText(text);
+  return MONTHS.test(t) || RELATIVE.test(t) || /\d[/.-]\d|\d{4}/.test(t);
+}
+
 export function mentionsExpiry(text: string): boolean {
   return EXPIRY.test(capText(text));
 }

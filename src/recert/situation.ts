@@ -3,7 +3,8 @@
 // "when is my recertification due?")? Then the path dialog, which works out *their* route, helps more than a
 // general FAQ answer (the main dialog still gives the article's general rule first when the FAQ is confident).
 import { extractFacts } from './extractFacts';
-import { mayContainDate } from './parseDate';
+import { findCecsInSentence } from './parseCecs';
+import { mayContainDate, mayContainDateWords } from './parseDate';
 
 const FIRST_PERSON = /\b(i|i'm|im|i've|ive|i'd|my|me|mine)\b/i;
 // Lapsed certifications are outside the article: the FAQ's decline (with an offer of a person) answers those.
@@ -66,6 +67,8 @@ export function describesOwnSituation(text: string, today: string, locale?: stri
   const mayCarryDate = ABOUT_CERTIFICATION.test(text) && (firstPerson || OTHER_FACT_WORDS.test(text)) && mayContainDate(text);
   const mayCarryCecs = OWN_COUNT.test(text) && /\d|\b(?:one|two|three|half|zero|none)\b/i.test(text) && /\b(cecs?|ceus?|credits?)\b/i.test(text);
   if (!mayCarryDate && !mayCarryCecs) return false;
+  // A CEC count alone needs only the number next to the word CEC, not the date recognizer.
+  if (!mayCarryDate && !mayContainDateWords(text)) return findCecsInSentence(text, [], locale)?.kind === 'cecs';
   const facts = extractFacts(text, today, locale);
   // A date of their own: "I was certified …", or an impersonal statement with more facts ("certified 2025-03-03 via online exam").
   if (mayCarryDate && (facts.certifiedOn || facts.month) && (firstPerson || facts.earnedVia || facts.cecsEarned !== undefined)) return true;
