@@ -53,7 +53,37 @@ const dateModel = (c: Culture) => cached(dateModels, c, () => new DateTimeRecogn
 const numberModel = (c: Culture) => cached(numberModels, c, () => new NumberRecognizer(c).getNumberModel(c, true));
 const ordinalModel = (c: Culture) => cached(ordinalModels, c, () => new NumberRecognizer(c).getOrdinalModel(c, true));
 
+// A whole (normalised, lower-case) answer that is one explicit date ("march 3, 2025", "3 march 2025",
+// "2025-03-03") is read here: the model runs hundreds of regular expressions for it (≈ 1.5 ms). Only shapes whose
+// reading depends on neither culture nor reference date, only real calendar days; the output is exactly the
+// model's (test/recert/explicitDate.test.ts compares them day by day).
+const MONTH_WORDS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTH_DAY_YEAR = new RegExp(`^(${MONTH_WORDS}) (\\d{1,2})(?:st|nd|rd|th)?(?:, ?| )((?:19|20)\\d\\d)$`);
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2}) (${MONTH_WORDS}) ((?:19|20)\\d\\d)$`);
+const ISO_DATE = /^((?:19|20)\d\d)-(\d\d)-(\d\d)$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const MONTH_OF: Record<string, number> = Object.fromEntries(
+  MONTH_WORDS.split('|').map((word) => [word, ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(word.slice(0, 3)) + 1]),
+);
+
+/** The reading of a whole answer that is one explicit date, or undefined (the model reads it). */
+export function explicitDate(text: string): DateEntity[] | undefined {
+  let year: number, month: number, day: number;
+  let m = MONTH_DAY_YEAR.exec(text);
+  if (m) [year, month, day] = [Number(m[3]), MONTH_OF[m[1]], Number(m[2])];
+  else if ((m = DAY_MONTH_YEAR.exec(text))) [year, month, day] = [Number(m[3]), MONTH_OF[m[2]], Number(m[1])];
+  else if ((m = ISO_DATE.exec(text))) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] || (month === 2 && day === 29 && !leap)) return undefined;
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return [{ text, start: 0, end: text.length - 1, typeName: 'datetimeV2.date', values: [{ timex: iso, type: 'date', value: iso }] }];
+}
+
 export function recognizeDates(text: string, today: string, locale?: string): DateEntity[] {
+  const explicit = explicitDate(capText(text));
+  if (explicit) return explicit;
   const results = dateModel(cultureFor(locale)).parse(capText(text), referenceDate(today));
   return results.map((r) => ({
     text: r.text,
