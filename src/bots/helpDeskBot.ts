@@ -22,8 +22,14 @@ export interface HelpDeskBotDeps {
   interceptors?: TurnInterceptor[];
 }
 
+// botbuilder-dialogs rebuilds its memory-scope configuration (a service collection, zod checks, ten scope objects)
+// for the first DialogContext of every turn and keeps it in turn state under this key, which test/bots pins against
+// the installed version. The scopes hold no per-turn data, so the first turn's configuration serves every turn.
+export const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+
 export class HelpDeskBot extends TeamsActivityHandler {
   private readonly interceptors: TurnInterceptor[];
+  private dialogStateConfiguration: unknown;
 
   constructor(private readonly deps: HelpDeskBotDeps) {
     super();
@@ -69,7 +75,9 @@ export class HelpDeskBot extends TeamsActivityHandler {
   }
 
   async run(context: TurnContext): Promise<void> {
+    if (this.dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, this.dialogStateConfiguration);
     await super.run(context);
+    this.dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION_KEY);
     if (context.activity.type === ActivityTypes.Message || context.activity.type === ActivityTypes.Event || context.activity.type === ActivityTypes.Invoke) {
       await this.deps.conversationState.saveChanges(context, false);
       await this.deps.userState.saveChanges(context, false);
