@@ -20,7 +20,8 @@ const hashOf = (state: Cached['state']): string => calculateChangeHash(state);
 async function saveWithETag(self: BotState, context: TurnContext, force: boolean): Promise<void> {
   const internals = self as unknown as Internals;
   let cached = context.turnState.get(internals.stateKey) as Cached | undefined;
-  if (!force && (!cached || cached.hash === hashOf(cached.state))) return;
+  const hash = cached ? hashOf(cached.state) : '';
+  if (!force && (!cached || cached.hash === hash)) return;
   cached ??= { state: {}, hash: '' };
   const key = await internals.storageKey(context);
   // The write stores a new eTag; keep it so a second save in this turn is not refused as stale. KeyvStorage
@@ -32,7 +33,8 @@ async function saveWithETag(self: BotState, context: TurnContext, force: boolean
     await storage.write({ [key]: cached.state });
     cached.state.eTag = ((await storage.read([key]))[key] as { eTag?: string } | undefined)?.eTag;
   }
-  cached.hash = hashOf(cached.state);
+  // The hash leaves the eTag out, so the state just written has the hash computed above (no second stringify).
+  cached.hash = force ? hashOf(cached.state) : hash;
   context.turnState.set(internals.stateKey, cached);
 }
 

@@ -84,11 +84,20 @@ export function isValidTimeZone(timeZone: string | undefined): timeZone is strin
   return Boolean(timeZone) && formatterFor(timeZone as string) !== null;
 }
 
+// Zone offsets are whole seconds, so a local date can only change on a whole UTC second: the last answer per zone
+// is kept with its second (formatToParts costs more than the rest of a small-talk turn's date work).
+const lastToday = new Map<string, { second: number; today: string }>();
+
 /** The calendar date in `timeZone` at the instant `now`. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const second = Math.floor(now.getTime() / 1000);
+  const last = lastToday.get(timeZone);
+  if (last && last.second === second) return last.today;
   const formatter = formatterFor(timeZone);
   if (!formatter) throw new RangeError(`Invalid time zone: ${timeZone}`);
   const parts = formatter.formatToParts(now);
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return toIso({ year: get('year'), month: get('month'), day: get('day') });
+  const today = toIso({ year: get('year'), month: get('month'), day: get('day') });
+  if (lastToday.size < 1000 || lastToday.has(timeZone)) lastToday.set(timeZone, { second, today });
+  return today;
 }
