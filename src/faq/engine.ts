@@ -47,6 +47,7 @@ interface Doc {
 const MAX_CANDIDATES = 3;
 const TITLE_FLOOR = 0.5;
 const DECLINE_RIVAL = 0.8;
+const EXPLAINS_DECLINE = 0.9;
 
 export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {}): FaqEngine {
   const thresholds = { ...defaultThresholds, ...options };
@@ -72,6 +73,9 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
   // nowhere ("remind", "through", "back") are chat as far as coverage goes.
   const asked = new Set<string>();
   for (const d of docs) for (const t of [...text.terms(d.question), ...text.terms(d.alternates)]) asked.add(t);
+  // Each question/alternate of an entry as a set of terms: a decline is explained away only by one phrase.
+  const phraseTerms = new Map<string, Set<string>[]>();
+  for (const e of kb.entries) phraseTerms.set(e.id, [e.question, ...e.alternates].map((p) => new Set(text.terms(p))));
   // An entry's own question (its title) in content words; a message that contains all of them (2 or more) asks
   // that question, however much chat surrounds it.
   const titleTerms = new Map<string, string[]>();
@@ -163,13 +167,21 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
         return { id, match: r.match, confidence: asksTitle(id, r.match) ? Math.max(TITLE_FLOOR, confidence) : confidence };
       })
       .sort((a, b) => b.confidence - a.confidence);
-    // A decline topic wins only on words of its own: when one answerable entry's question or alternates hold
-    // every word the decline matched ("when do I renew my certification" vs "lapsed certification"), the answerable
-    // entries stand. (Words found only in an answer don't count: "how much are CEC classes" stays a decline.)
+    // A decline topic wins only on words of its own. It is explained away (dropped) when one phrase of an answerable
+    // entry holds every word it matched ("when do I renew my certification" vs "lapsed certification"), or when one
+    // answerable entry's question/alternates hold them all AND that entry is about as confident: words spread over
+    // several of an entry's phrases ("how many CECs" + "CEC class") don't explain "how many CECs is the kettlebell
+    // class worth" when the decline fits better. (Words found only in an answer never count.)
     const answerable = ranked.filter((r) => byId.get(r.id)!.kind !== 'decline');
     const asks = (r: (typeof ranked)[number], t: string): boolean => (r.match[t] ?? []).some((field) => field !== 'answer');
-    const explained = (d: (typeof ranked)[number]): boolean =>
-      answerable.some((a) => Object.keys(d.match).every((t) => asks(a, t)));
+    const explained = (d: (typeof ranked)[number]): boolean => {
+      const words = Object.keys(d.match);
+      return answerable.some(
+        (a) =>
+          phraseTerms.get(a.id)!.some((p) => words.every((t) => p.has(t))) ||
+          (a.confidence >= EXPLAINS_DECLINE * d.confidence && words.every((t) => asks(a, t))),
+      );
+    };
     const scored = ranked.filter((r) => byId.get(r.id)!.kind !== 'decline' || !explained(r));
     // Conversely, a decline close behind the best answer, on a word that answer never mentions ("I *failed* the
     // exam, how soon can I take it again?"), names the real topic: it goes first.
