@@ -1,5 +1,6 @@
 // 32 turns of one conversation at once: serialised in-process, so none fails and none is lost; across two
 // instances on one Redis the eTag contract makes a racing turn fail instead of overwriting (never a lost update).
+import { replyTexts } from '../support/app';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { TURN_ERROR_MESSAGE } from '../../src/adapter';
@@ -12,14 +13,7 @@ const redisUrl = process.env.REDIS_URL;
 if (!redisUrl) console.warn('REDIS_URL is unset: the two-instances-on-Redis hardening test is SKIPPED');
 
 async function say(url: string, conversationId: string, text: string): Promise<string> {
-  const res = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(baseActivity(conversationId, text)),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { activities?: Array<{ text?: string }> };
-  return (body.activities ?? []).map((a) => a.text ?? '').join('\n');
+  return (await replyTexts(url, conversationId, text)).join('\n');
 }
 
 const countOf = (reply: string) => Number(/^count (\d+)$/.exec(reply)?.[1]);

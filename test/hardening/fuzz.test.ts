@@ -1,5 +1,6 @@
 // 1,200 generated hostile activities over HTTP: never a 5xx, never a failed turn, and afterwards the process is
 // healthy and a normal conversation still works. Runs on the echo stack always and on the real app once it loads.
+import { replyTexts } from '../support/app';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
@@ -34,16 +35,6 @@ async function fuzz(url: string): Promise<Outcome[]> {
   return outcomes;
 }
 
-async function say(url: string, conversationId: string, text: string): Promise<string[]> {
-  const res = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(baseActivity(conversationId, text)),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { activities?: Array<{ text?: string }> };
-  return (body.activities ?? []).map((a) => a.text ?? '');
-}
 
 function expectSurvived(outcomes: Outcome[]): void {
   expect(outcomes).toHaveLength(COUNT);
@@ -63,7 +54,7 @@ describe('fuzzing the echo stack', () => {
     try {
       expectSurvived(await fuzz(url));
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      expect(await say(url, `after-${randomUUID()}`, 'hello')).toEqual(['echo: hello']);
+      expect(await replyTexts(url, `after-${randomUUID()}`, 'hello')).toEqual(['echo: hello']);
     } finally {
       await echo.close();
     }
@@ -79,7 +70,7 @@ describe('fuzzing the real app', () => {
       expectSurvived(await fuzz(running.url));
       expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
       const conversationId = `after-${randomUUID()}`;
-      const answer = (await say(running.url, conversationId, 'How many CECs do I need?')).join(' ');
+      const answer = (await replyTexts(running.url, conversationId, 'How many CECs do I need?')).join(' ');
       expect(answer).toMatch(/CEC/);
     } finally {
       await running.close();

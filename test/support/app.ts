@@ -47,6 +47,11 @@ export async function send(url: string, activity: Partial<Activity>): Promise<Pa
   return body?.activities ?? [];
 }
 
+/** The texts of the bot's replies to one message (expectReplies). */
+export async function replyTexts(url: string, conversationId: string, text: string): Promise<string[]> {
+  return (await send(url, message(text, conversationId))).map((a) => a.text ?? '');
+}
+
 /** A conversation helper: say(text) → replies' visible text joined. */
 export function conversation(url: string, id = `conv-${randomUUID()}`, extra: Partial<Activity> = {}) {
   return {
