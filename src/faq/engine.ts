@@ -3,6 +3,7 @@
 // damped when the runner-up is close. Bands come from thresholds calibrated by `npm run eval` (sweep).
 import MiniSearch from 'minisearch';
 import type { KnowledgeBase, KnowledgeEntry } from './knowledge';
+import { createMarkerDetector } from './markers';
 import { createTextProcessor } from './text';
 
 export type Band = 'high' | 'middle' | 'low';
@@ -19,6 +20,8 @@ export interface FaqResult {
   top?: KnowledgeEntry;
   /** best first, at most 3, never decline entries; score is the calibrated 0..1 confidence */
   candidates: Candidate[];
+  /** question-type markers the question carries (vocabulary.yaml `markers`) */
+  markers?: string[];
 }
 
 export interface FaqEngineOptions {
@@ -103,6 +106,13 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
   search.addAll(docs);
 
   const byId = kb.byId;
+  const markers = createMarkerDetector(kb.vocabulary.markers);
+  // Decline topics per marker, in knowledge-base order: the fallback when no ranked decline declares it.
+  const declinesFor = new Map<string, KnowledgeEntry[]>();
+  for (const e of kb.entries) {
+    if (e.kind !== 'decline') continue;
+    for (const m of e.answers) declinesFor.set(m, [...(declinesFor.get(m) ?? []), e]);
+  }
   const exactIndex = new Map<string, string>();
   for (const e of kb.entries) {
     for (const phrase of [e.question, ...e.alternates]) {
@@ -196,18 +206,33 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     const topConfidence = scored[0].confidence * Math.min(1, 0.9 + margin);
     const confidences = scored.map((s, i) => ({ ...s, confidence: i === 0 ? topConfidence : s.confidence }));
 
-    const top = byId.get(confidences[0].id)!;
+    let top = byId.get(confidences[0].id)!;
+    const types = markers.detect(raw.slice(0, 500), normalized);
+    // A question type the top answer doesn't answer ("how much is the fee" vs "the fee is waived"): the answer would
+    // state facts beside the point. Its decline topic goes first (the best ranked one declaring the marker, else the
+    // first declared); with none, the answer is capped below the answer band.
+    const unanswered = top.kind === 'faq' ? types.filter((m) => !top.answers.includes(m)) : [];
+    let capped = topConfidence;
+    if (unanswered.length > 0) {
+      const declares = (e: KnowledgeEntry): boolean => e.kind === 'decline' && e.answers.some((m) => unanswered.includes(m));
+      // from the whole ranking, declines explained away by words included: the type outweighs the words here
+      const matched = ranked.map((r) => byId.get(r.id)!).find(declares);
+      const decline = matched ?? unanswered.map((m) => declinesFor.get(m)?.[0]).find((e) => e !== undefined);
+      if (decline) top = decline;
+      else capped = Math.min(topConfidence, thresholds.high - 0.01);
+    }
     const candidates: Candidate[] = confidences
       .filter((c) => byId.get(c.id)!.kind !== 'decline')
       .slice(0, MAX_CANDIDATES)
-      // The top keeps its place after the ambiguity damping; others never show a higher score than it.
-      .map((c, i) => ({ id: c.id, question: byId.get(c.id)!.question, score: round(i === 0 ? c.confidence : Math.min(c.confidence, topConfidence)) }));
+      // The top keeps its place after the ambiguity damping (and the marker cap); others never show a higher score.
+      .map((c) => ({ id: c.id, question: byId.get(c.id)!.question, score: round(Math.min(c.confidence, capped)) }));
 
-    const band: Band =
-      topConfidence >= thresholds.high ? 'high' : topConfidence >= thresholds.middle ? 'middle' : 'low';
-    if (top.kind === 'decline') return { band: 'low', top: band === 'low' ? undefined : top, candidates };
-    if (band === 'low') return { band, candidates };
-    return { band, top, candidates };
+    const band: Band = capped >= thresholds.high ? 'high' : capped >= thresholds.middle ? 'middle' : 'low';
+    const typed = types.length > 0 ? { markers: types } : {};
+    // A decline chosen for its marker is named however low the words scored: the question type is the evidence.
+    if (top.kind === 'decline') return { band: 'low', top: band === 'low' && unanswered.length === 0 ? undefined : top, candidates, ...typed };
+    if (band === 'low') return { band, candidates, ...typed };
+    return { band, top, candidates, ...typed };
   };
 
   return { classify, entry: (id) => byId.get(id), thresholds };

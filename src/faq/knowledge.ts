@@ -25,6 +25,10 @@ export const entrySchema = z
     related: z.array(id).max(3, 'at most 3 related entries').default([]),
     links: z.array(z.enum(linkKeys)).default([]),
     facts: z.array(id).optional(),
+    // Question-type markers (vocabulary.yaml `markers`) this entry's answer really answers ("is there a fee" yes,
+    // "how much is the fee" no). A faq entry is never answered to a question carrying a marker it doesn't list;
+    // a decline entry lists the marked question types it is the topic for.
+    answers: z.array(id).default([]),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -44,11 +48,16 @@ const synonymSchema = z
   .object({ pattern: text, replace: z.string(), when: text.optional(), note: z.string().optional() })
   .strict();
 export type Synonym = z.infer<typeof synonymSchema>;
+// A question type ("how much", "where … in Texas", "file too large") the article answers for few or no entries.
+// pattern/unless are case-insensitive regexes tried on the question as written and after the vocabulary.
+const markerSchema = z.object({ id, pattern: text, unless: text.optional(), note: z.string().optional() }).strict();
+export type QuestionMarker = z.infer<typeof markerSchema>;
 const vocabularySchema = z
   .object({
     synonyms: z.array(synonymSchema).default([]),
     stopwords: z.array(text).default([]),
     weakWords: z.array(text).default([]),
+    markers: z.array(markerSchema).default([]),
   })
   .strict();
 export type Vocabulary = z.infer<typeof vocabularySchema>;
@@ -117,6 +126,21 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     }
   });
 
+  const markerIds = new Set<string>();
+  vocabulary.markers.forEach((m, i) => {
+    if (markerIds.has(m.id)) throw new KnowledgeError(rel(vocabularyFile), undefined, `markers.${i}.id`, `duplicate marker "${m.id}"`);
+    markerIds.add(m.id);
+    for (const field of ['pattern', 'unless'] as const) {
+      const source = m[field];
+      if (source === undefined) continue;
+      try {
+        new RegExp(source, 'i');
+      } catch (err) {
+        throw new KnowledgeError(rel(vocabularyFile), undefined, `markers.${i}.${field}`, (err as Error).message);
+      }
+    }
+  });
+
   const entriesDir = path.join(dir, 'entries');
   const files = readdirSync(entriesDir).filter((f) => /\.ya?ml$/.test(f)).sort();
   const entries: KnowledgeEntry[] = [];
@@ -149,6 +173,12 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     e.facts?.forEach((f, i) => {
       if (!factIds.has(f)) throw new KnowledgeError(file, e.id, `facts.${i}`, `unknown fact id "${f}"`);
     });
+    e.answers.forEach((m, i) => {
+      if (!markerIds.has(m))
+        throw new KnowledgeError(file, e.id, `answers.${i}`, `unknown question-type marker "${m}" (markers are listed in vocabulary.yaml)`);
+    });
+    if (e.answers.length > 0 && e.kind !== 'faq' && e.kind !== 'decline')
+      throw new KnowledgeError(file, e.id, 'answers', `only faq and decline entries declare markers, not kind ${e.kind}`);
     if (e.section && !article.sections.includes(e.section))
       throw new KnowledgeError(file, e.id, 'section', `not a section of the article: "${e.section}"`);
   }
