@@ -208,6 +208,17 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
 
     let top = byId.get(confidences[0].id)!;
     const types = markers.detect(raw.slice(0, 500), normalized);
+    // An entry close behind that does answer the question's type goes first ("is recertifying by exam free":
+    // the fee-waived entry, not the how-to-take-the-exam one).
+    const answersAll = (e: KnowledgeEntry): boolean => types.every((m) => e.answers.includes(m));
+    if (top.kind === 'faq' && types.length > 0 && !answersAll(top)) {
+      const better = confidences.find((c) => byId.get(c.id)!.kind === 'faq' && answersAll(byId.get(c.id)!) && c.confidence >= DECLINE_RIVAL * topConfidence);
+      if (better) {
+        confidences.splice(confidences.indexOf(better), 1);
+        confidences.unshift({ ...better, confidence: Math.min(better.confidence, topConfidence) });
+        top = byId.get(better.id)!;
+      }
+    }
     // A question type the top answer doesn't answer ("how much is the fee" vs "the fee is waived"): the answer would
     // state facts beside the point. Its decline topic goes first (the best ranked one declaring the marker, else the
     // first declared); with none, the answer is capped below the answer band.

@@ -29,6 +29,8 @@ describe('knowledge base', () => {
     ['an unknown related id', 'entries/faq.yaml', (t: string) => t.replace('related: [how_often, why_two_years, cec_count]', 'related: [how_often, nope]'), 'why_recertify', 'related.1'],
     ['an unknown link key', 'entries/faq.yaml', (t: string) => t.replace('links: [PORTAL_URL]', 'links: [SHOP_URL]'), 'where_cecs', 'links.0'],
     ['an unknown kind', 'entries/smalltalk.yaml', (t: string) => t.replace('kind: smalltalk', 'kind: chitchat'), 'greeting', 'kind'],
+    ['an unknown question-type marker', 'entries/faq.yaml', (t: string) => t.replace('answers: [free]', 'answers: [free, weather]'), 'exam_benefits', 'answers.1'],
+    ['a marker on a smalltalk entry', 'entries/smalltalk.yaml', (t: string) => t.replace('id: thanks\n', 'id: thanks\n    answers: [free]\n'), 'thanks', 'answers'],
     ['a duplicate id', 'entries/smalltalk.yaml', (t: string) => t.replace('id: thanks', 'id: greeting'), 'greeting', 'id'],
   ])('names the file, entry and field for %s', (_label, file, edit, entryId, field) => {
     const dir = brokenCopy(file, edit);
@@ -48,5 +50,10 @@ describe('knowledge base', () => {
   it('names the vocabulary file and rule for an invalid regex', () => {
     const dir = brokenCopy('vocabulary.yaml', (t) => t.replace('replace: "recertify" }', 'replace: "recertify", when: "([" }'));
     expect(() => loadKnowledge(dir)).toThrow(/knowledge\/vocabulary\.yaml field "synonyms\.0\.when"/);
+  });
+
+  it('names the vocabulary file and marker for an invalid marker regex', () => {
+    const dir = brokenCopy('vocabulary.yaml', (t) => t.replace("pattern: '\\bfree\\b", "pattern: '(\\bfree\\b"));
+    expect(() => loadKnowledge(dir)).toThrow(/knowledge\/vocabulary\.yaml field "markers\.1\.pattern"/);
   });
 });
