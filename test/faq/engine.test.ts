@@ -20,6 +20,11 @@ describe('FAQ engine ranking', () => {
     ['check my status', 'check_status'],
     ['delete my data', 'forget_me'],
     ['thanks!', 'thanks'],
+    // Chit-chat that shares a word with the article ("time", "year") gets a courtesy, not an article fact.
+    ['what time is it', 'clock'],
+    ['what year is it', 'clock'],
+    ['I need help', 'what_can_you_do'],
+    ['are you a robot', 'who_are_you'],
   ])('%s → %s at high confidence', (question, id) => {
     const result = engine.classify(question);
     expect(result.top?.id).toBe(id);
