@@ -205,7 +205,9 @@ export function parseDayAnswer(
     if (full.kind === 'date') return { ...full, assumedFirst: false };
     if (full.kind === 'problem') return full;
   }
-  if (day === undefined) {
+  // "2 credits", "1.5": a CEC count given early is not a day of the month.
+  const notADay = /\b\d+\.\d+\b(?!\.)|\b(?:\d+(?:\.\d+)?|one|two|three|four|half an?|a half)\s*(?:cecs?|ceus?|credits?|units?|hours?|hrs?)\b/.test(capped);
+  if (day === undefined && !notADay) {
     const digits = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(capped);
     const spoken = digits ? undefined : [...recognizeOrdinals(capped, locale), ...recognizeNumbers(capped, locale)][0];
     if (digits) day = Number(digits[1]);

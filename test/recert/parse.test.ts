@@ -107,6 +107,10 @@ describe('parseDayAnswer', () => {
   test.each([
     ['32', 'no-such-day'],
     ['banana', 'unreadable'],
+    // a CEC count given one prompt early is not a day
+    ['2 credits', 'unreadable'],
+    ['two CECs', 'unreadable'],
+    ['1.5', 'unreadable'],
   ])('%s → %s', (text, problem) => {
     expect(parseDayAnswer(text, march, today)).toEqual({ kind: 'problem', problem });
   });
