@@ -142,7 +142,8 @@ export class MainConversation {
 
   /** The article's general rule first when the FAQ is confident about one, then the trainer's own case. */
   private async beginPath(context: TurnContext, dc: DialogContext, text: string): Promise<void> {
-    await this.faq.answerGeneralRule(context, text);
+    // A plain statement of facts ("certified March 3 2025, online exam, 1.5 CECs") asks nothing: no article answer.
+    if (asksSomething(text)) await this.faq.answerGeneralRule(context, text);
     const forSomeoneElse = this.deps.isForSomeoneElse?.(context, text) ?? false;
     const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse });
     if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
@@ -184,6 +185,11 @@ export class MainConversation {
     this.deps.logger.info({ conversation: hashId(context.activity.conversation?.id) }, 'user data forgotten');
     await context.sendActivity(MessageFactory.text(FORGOTTEN_TEXT));
   }
+}
+
+/** A question mark, a question word or an inverted question ("…, do I need more?"). */
+function asksSomething(text: string): boolean {
+  return /\?|\b(?:how|what|whats|when|where|why|which)\b|\b(?:can|could|do|does|should|will|would|must|is|are|am)\s+(?:i|you|we|it|they|my|this|that|those|these)\b/i.test(text);
 }
 
 export function createConversation(deps: MainConversationDeps): MainConversation {

@@ -91,6 +91,14 @@ describe('a general question that also states the trainer own date', () => {
   });
 });
 
+describe('a plain statement of the trainer own facts', () => {
+  it('goes straight to the confirmation, with no article answer before it', async () => {
+    const text = visibleText(await conversation(running.url).say('I was certified on March 3 2025 through the online exam and have 1.5 CECs'));
+    expect(text).toMatch(/Is that right\?/);
+    expect(text).not.toMatch(/From the help article/);
+  });
+});
+
 describe('a personal question that starts the path', () => {
   it.each([
     ['am I eligible to recertify by exam?', [/NCCA/, /testing cent(er|re)/, /When were you certified/]],
