@@ -59,6 +59,8 @@ export type Reading<T> = { ok: true; value: T } | { ok: false; why?: string };
 
 export interface AskOptions {
   prompt: Partial<Activity>;
+  /** The prompt without its one-off lead-in ("I'll work out…"), for asking again. */
+  retryPrompt?: Partial<Activity>;
   /** Button titles; a typed "1"/"2" picks one (plain-text channels show them numbered). */
   choices?: string[];
   [key: string]: unknown;
@@ -119,12 +121,14 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     const reading = this.read(dc.context, messageText(dc.context.activity), options);
     if (reading.ok) return dc.endDialog(reading.value);
     const why = reading.why ?? "Sorry, I didn't catch that.";
-    await dc.context.sendActivity({ ...options.prompt, text: `${why}\n\n${options.prompt.text ?? ''}`.trim() });
+    const again = options.retryPrompt ?? options.prompt;
+    await dc.context.sendActivity({ ...again, text: `${why}\n\n${again.text ?? ''}`.trim() });
     return Dialog.EndOfTurn;
   }
 
   async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await context.sendActivity((instance.state.options as AskOptions).prompt);
+    const options = instance.state.options as AskOptions;
+    await context.sendActivity(options.retryPrompt ?? options.prompt);
   }
 }
 

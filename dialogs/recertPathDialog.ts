@@ -1,6 +1,6 @@
 // The recertification path dialog: asks only for what the trainer hasn't said (certification or expiry date,
 // exam history, CECs), one question at a time; confirms, lets one item be corrected, then shows the route.
-import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { MessageFactory, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   ChoiceFactory,
   type DialogContext,
@@ -202,10 +202,11 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     state.note = undefined;
     const ask = (asking: Asking, text: string, choices?: string[], extra: Record<string, unknown> = {}): Promise<DialogTurnResult> => {
       state.asking = asking;
-      const prompt = choices
-        ? ChoiceFactory.forChannel(step.context.activity.channelId, choices, note + text)
-        : MessageFactory.text(note + text);
-      const options: AskOptions = { prompt, choices, forSomeoneElse: state.forSomeoneElse, ...extra };
+      const build = (body: string): Partial<Activity> =>
+        choices ? ChoiceFactory.forChannel(step.context.activity.channelId, choices, body) : MessageFactory.text(body);
+      const prompt = build(note + text);
+      const retryPrompt = note ? build(text) : undefined;
+      const options: AskOptions = { prompt, retryPrompt, choices, forSomeoneElse: state.forSomeoneElse, ...extra };
       return step.beginDialog(ASK[asking], options);
     };
 

@@ -324,3 +324,13 @@ describe('result rendering by channel', () => {
     expect(result.channelData.assessment.expiresOn).toBe('2027-03-03');
   });
 });
+
+describe('asking again', () => {
+  test('a re-asked question drops the one-off lead-in', async () => {
+    const h = pathHarness();
+    expect(await h.sayText('check my status')).toMatch(/I'll work out your recertification route[\s\S]*When were you certified/);
+    const again = await h.sayText('banana');
+    expect(again).toMatch(/When were you certified/);
+    expect(again).not.toMatch(/I'll work out/);
+  });
+});
