@@ -15,9 +15,17 @@ describe('QA phrasings', () => {
     // …but not for someone who passed the online exam
     ['I passed the online exam, can I recertify by taking the NCCA exam at a testing center?', 'exam_route'],
     ['can i recertify by exam', 'exam_route'],
+    ['ok', 'thanks'],
+    ['Got it!', 'thanks'],
   ])('answers %j with %s', (question, id) => {
     const result = engine.classify(question);
     expect(result.band).toBe('high');
     expect(result.top?.id).toBe(id);
+  });
+
+  it('declines "whats the fee" (no apostrophe) as a fee amount, like "what\'s the fee"', () => {
+    const result = engine.classify('whats the fee');
+    expect(result.band).toBe('low');
+    expect(result.top?.id).toBe('fee_amount');
   });
 });
