@@ -29,7 +29,9 @@ export interface FaqTurnState {
   misses: number;
   pending?:
     | { kind: 'feedback'; entryId: string }
-    | { kind: 'clarify'; options: { id: string; question: string }[] };
+    | { kind: 'clarify'; options: { id: string; question: string }[] }
+    /** a person was just offered: a bare "yes" accepts */
+    | { kind: 'offer' };
 }
 
 export interface FaqOutcome {
@@ -61,6 +63,7 @@ const linkLabels: Record<LinkKey, { label: string; missing: string }> = {
 const simplify = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const YES_RE = /^(y|yes|yeah|yep|yup|ya|sure|it did|it was|helpful|very helpful|great|perfect|👍)( (it )?(was|did|thanks?|thank you|helpful|very much|a lot))*$/;
 const NO_RE = /^(n|no|nope|nah|not really|no it (wasn ?t|didn ?t)|not helpful|it didn ?t|it wasn ?t|👎)( (it )?(wasn ?t|didn ?t|not|really|helpful|thanks?))*$/;
+const ACCEPT_RE = /^(y|yes|yeah|yep|yup|ya|sure|ok|okay|please|yes please|ok please|sure please|yes i would|yes please do)$/;
 const NONE_RE = /^(none|none of these|none of them|neither|no|nope|nothing|other|something else|none of those)$/;
 const ORDINALS: Record<string, number> = { '1': 0, one: 0, first: 0, '2': 1, two: 1, second: 1, '3': 2, three: 2, third: 2 };
 
@@ -79,6 +82,7 @@ export class FaqResponder {
       const helpful = YES_RE.test(reply) || raw === '👍' ? true : NO_RE.test(reply) || raw === '👎' ? false : undefined;
       if (helpful !== undefined) return this.onFeedback(context, pending.entryId, helpful, state);
     }
+    if (pending?.kind === 'offer' && ACCEPT_RE.test(simplify(text))) return { outcome: 'action', action: 'handoff' };
     if (pending?.kind === 'clarify') {
       const choice = simplify(text);
       const index =
@@ -179,6 +183,7 @@ export class FaqResponder {
     // Decline answers name the topic ("doesn't say how much it costs") and never carry article facts.
     const opening = miss.topic?.kind === 'decline' ? `Sorry, ${lowerFirst(miss.topic.answer!)}` : NOT_COVERED_TEXT;
     await context.sendActivity(MessageFactory.suggestedActions([imBack(TALK_TO_PERSON)], `${opening} ${PERSON_OFFER_TEXT}`));
+    state.pending = { kind: 'offer' };
     await this.safely(() => this.deps.feedback.recordMiss({ conversationId: context.activity.conversation?.id, question: text, candidates: miss.candidates, band: miss.band }));
     return { outcome: 'declined', entryId: miss.topic?.id, offerPerson: true };
   }
@@ -192,6 +197,7 @@ export class FaqResponder {
     }
     state.misses += 1;
     await context.sendActivity(MessageFactory.suggestedActions([imBack(TALK_TO_PERSON)], SORRY_NOT_HELPFUL));
+    state.pending = { kind: 'offer' };
     return { outcome: 'feedback', entryId, offerPerson: true };
   }
 

@@ -66,7 +66,8 @@ describe('FaqResponder', () => {
     const summary = await feedback.summary();
     expect(summary).toMatchObject({ helpful: helpful ? 1 : 0, notHelpful: helpful ? 0 : 1 });
     expect(turn.buttons.some((b) => b.title === TALK_TO_PERSON)).toBe(!helpful);
-    expect(state.pending).toBeUndefined();
+    // the feedback question is settled; after "no" the offer of a person is what a "yes" would answer
+    expect(state.pending).toEqual(helpful ? undefined : { kind: 'offer' });
   });
 
   it('treats a new question after an answer as a question, not feedback', async () => {
@@ -111,6 +112,24 @@ describe('FaqResponder', () => {
     expect(turn.text).not.toMatch(/waive|2\.0|testing center|access code|self-study/i);
     expect(turn.buttons.map((b) => b.title)).toEqual([TALK_TO_PERSON]);
     expect((await feedback.summary()).unanswered).toBe(1);
+  });
+
+  it.each([
+    ['after a decline', ['How much does the recertification fee cost?']],
+    ['after "not helpful"', ['How many CECs do I need?', 'no']],
+  ])('a bare "yes" to the offer of a person %s asks for one', async (_when, before) => {
+    const { say } = conversation();
+    for (const text of before) await say(text);
+    const turn = await say('yes');
+    expect(turn.outcome).toMatchObject({ outcome: 'action', action: 'handoff' });
+    expect(turn.replies).toHaveLength(0);
+  });
+
+  it('"yes" with no offer pending is not a request for a person', async () => {
+    const { say } = conversation();
+    await say('How many CECs do I need?');
+    await say('thanks');
+    expect((await say('yes')).outcome.action).toBeUndefined();
   });
 
   it('offers a person unasked after two misses in a row', async () => {
