@@ -135,9 +135,12 @@ export function resultContent(a: Assessment, links: Links, today: string, w: Wor
   if (guide) configured.push({ title: 'Recertification Guide', url: guide });
   if (upload) configured.push({ title: 'Upload documents', url: upload });
 
-  const status = a.status === 'due-soon' ? ` It is due soon: recertify before then.` : '';
+  const dueToday = a.status === 'due-soon' && daysBetween(today, a.expiresOn) === 0;
+  const status = a.status === 'due-soon' && !dueToday ? ' It is due soon: recertify before then.' : '';
   return {
-    headline: `${w.Your} certification expires on ${formatLongDate(a.expiresOn)}.${status}`,
+    headline: dueToday
+      ? `${w.Your} certification expires today, ${formatLongDate(a.expiresOn)}.${status}`
+      : `${w.Your} certification expires on ${formatLongDate(a.expiresOn)}.${status}`,
     facts,
     sections,
     links: configured,

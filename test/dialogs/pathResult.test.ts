@@ -25,6 +25,14 @@ describe('result content', () => {
     expect(found).toHaveLength(urls.length);
   });
 
+  test.each([
+    ['2024-05-15', /^Your certification expires today, May 15, 2026\.$/],
+    ['2024-06-01', /^Your certification expires on June 1, 2026\. It is due soon: recertify before then\.$/],
+  ])('certified %s: the headline says when it is due', (certifiedOn, headline) => {
+    const a = assess({ certifiedOn, earnedVia: 'online-exam', cecsEarned: 0, today });
+    expect(resultContent(a, {}, today).headline).toMatch(headline);
+  });
+
   test('testing-center: CEC route only, with the NCCA reason; enough CECs said so', () => {
     const text = resultText(resultContent(center, {}, today));
     expect(text).not.toMatch(/recertify by exam/);
