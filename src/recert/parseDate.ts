@@ -40,6 +40,20 @@ function resolveRelativeYears(text: string, today: string): string {
   return t;
 }
 
+// Month names as trainers mistype them; the recognizer only knows the right spellings.
+const MONTH_TYPOS: Array<[RegExp, string]> = [
+  [/\b(?:janu?r?ary|januray|janury|jaunary)\b/g, 'january'],
+  [/\b(?:febuary|feburary|febrary|februray|febuari)\b/g, 'february'],
+  [/\b(?:marhc|mrach)\b/g, 'march'],
+  [/\b(?:apirl|aprl|apil)\b/g, 'april'],
+  [/\b(?:jully|juli)\b/g, 'july'],
+  [/\b(?:augst|agust|augest|aguust|agusut)\b/g, 'august'],
+  [/\b(?:septmber|septemeber|setpember|sepember|septembre)\b/g, 'september'],
+  [/\b(?:octber|octobor|ocotber|octobre)\b/g, 'october'],
+  [/\b(?:novmber|novemeber|novembre|novemebr)\b/g, 'november'],
+  [/\b(?:decmber|decemeber|decembre|decemebr)\b/g, 'december'],
+];
+
 /** "valid until X" reads as a range ending at X to the recognizer: say what it means. With today, relative years too. */
 export function normaliseDateText(text: string, today?: string): string {
   const t = capText(text)
@@ -48,7 +62,8 @@ export function normaliseDateText(text: string, today?: string): string {
     .replace(/\b(a|an|one|two|three|four|five|\d+)(?: years? and a half| and a half years?)\b/g, (_m, n: string) => `${(WORD_NUMBERS[n] ?? Number(n)) * 12 + 6} months`)
     .replace(/\b(\d+)(?: 1\/2|\.5) years?\b/g, (_m, n: string) => `${Number(n) * 12 + 6} months`)
     .replace(/\b(?:valid|good|certified|active)\s+(?:until|till|til|through|thru)\b/g, 'expires on');
-  return today ? resolveRelativeYears(t, today) : t;
+  const spelled = MONTH_TYPOS.reduce((acc, [typo, month]) => acc.replace(typo, month), t);
+  return today ? resolveRelativeYears(spelled, today) : spelled;
 }
 
 /** Cheap pre-check so turns without anything date-like never reach the recognizer. */

@@ -89,6 +89,19 @@ describe('parseDateAnswer: certification dates', () => {
   });
 });
 
+describe('month names as trainers mistype them', () => {
+  test.each([
+    ['i got certifed in augst 2024', 'month'],
+    ['agust 5 2024', '2024-08-05'],
+    ['febuary 3 2025', '2025-02-03'],
+    ['septmber 10, 2024', '2024-09-10'],
+  ])('%s', (text, expected) => {
+    const r = parseDateAnswer(text, today);
+    if (expected === 'month') expect(r).toMatchObject({ kind: 'month', year: 2024, month: 8 });
+    else expect(r).toMatchObject({ kind: 'date', certifiedOn: expected });
+  });
+});
+
 describe('parseDayAnswer', () => {
   const march = { year: 2025, month: 3, from: 'certified' as const };
   test.each([
