@@ -20,7 +20,8 @@ export interface FaqAnswerer {
 }
 
 const HELP = /^(?:help|help me|help please|i need help|what do you need|what do you need to know|why do you need (?:this|that|to know|it)|why do you ask|what is this for|what'?s this for|what do you mean|options|menu)$/;
-const CANCEL = /^(?:cancel|stop|quit|exit|abort|never ?mind|forget it|cancel (?:that|this|it)|stop (?:that|this|it)|i'?m done|end|no thanks,? stop)$/;
+const CANCEL =
+  /^(?:(?:actually|no|nah|sorry|hmm) )?(?:cancel|stop|quit|exit|abort|never ?mind|forget it|forget about it|cancel (?:that|this|it)|stop (?:that|this|it)|i'?m done|end|no thanks,? stop|not now|i (?:don'?t|do not) want to (?:do (?:this|that|it)|continue|go on)(?: (?:anymore|any more|now|right now))?|i changed my mind)$/;
 const RESTART =
   /^(?:(?:let'?s|can we|could we|i want to|i'?d like to|i need to|i wanna) )?(?:start over|start again|start afresh|restart|reset|begin again|start from scratch|start from the (?:start|beginning|top)|(?:go back to|from) the (?:start|beginning)|do (?:it|this) (?:again|over))$/;
 const HANDOFF =
