@@ -58,11 +58,13 @@ export class MainConversation {
   private readonly lastUnanswered: StatePropertyAccessor<string | undefined>;
   private handoff?: HandoffStarterLike;
   private readonly forgetHooks: Array<(context: TurnContext) => Promise<void>> = [];
+  private readonly engine: ReturnType<typeof createFaqEngine>;
 
   constructor(private readonly deps: MainConversationDeps) {
     const { config, logger, conversationState, userState, stores } = deps;
     const links = linksOf(config);
     const engine = createFaqEngine(loadKnowledge());
+    this.engine = engine;
     const feedback = new FeedbackLog(stores.keyv('feedback'), config.FEEDBACK_RETENTION_DAYS);
     this.faq = new FaqResponder({ engine, links, feedback, logger });
     this.handoff = deps.handoff;
@@ -99,6 +101,11 @@ export class MainConversation {
     if (context.activity.type !== ActivityTypes.Message) return;
     const text = messageText(context.activity);
     const dc = await this.dialogs.createContext(context);
+    // "forget me" in the middle of the path is still a request to delete what we keep, not an answer.
+    if (dc.activeDialog && this.asksToForget(text)) {
+      await dc.cancelAllDialogs();
+      return this.forget(context);
+    }
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
@@ -173,6 +180,12 @@ export class MainConversation {
       return;
     }
     await this.handoff.start(context, request);
+  }
+
+  private asksToForget(text: string): boolean {
+    if (text.length > 60 || !/\b(?:forget|delete|erase|remove)\b/i.test(text)) return false;
+    const result = this.engine.classify(text);
+    return result.band === 'high' && result.top?.kind === 'action' && result.top.action === 'forget';
   }
 
   /** "Forget me": deletes the trainer's saved answers and this conversation's state, then confirms. */

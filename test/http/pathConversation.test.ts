@@ -108,3 +108,16 @@ describe('a personal question that starts the path', () => {
     for (const p of patterns) expect(text).toMatch(p);
   });
 });
+
+describe('"forget me" in the middle of the path', () => {
+  it('deletes what was stored and leaves the path, instead of re-asking', async () => {
+    const chat = conversation(running.url);
+    await chat.say('check my recertification');
+    expect(visibleText(await chat.say('March 3 2025'))).toMatch(/Which exam did you pass/);
+    const forgotten = visibleText(await chat.say('forget me'));
+    expect(forgotten).toMatch(/deleted what I had stored/);
+    expect(forgotten).not.toMatch(/choose one of the two exams/);
+    // the path is gone: an exam answer now is a fresh message, not the path's next step
+    expect(visibleText(await chat.say('check my status'))).toMatch(/When were you certified/);
+  });
+});
