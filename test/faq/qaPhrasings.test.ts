@@ -23,6 +23,10 @@ describe('QA phrasings', () => {
     expect(result.top?.id).toBe(id);
   });
 
+  it('"not sure" alone is no question (its "not" is not the "not" of "why not renew every year")', () => {
+    expect(engine.classify('not sure').band).toBe('low');
+  });
+
   it('declines "whats the fee" (no apostrophe) as a fee amount, like "what\'s the fee"', () => {
     const result = engine.classify('whats the fee');
     expect(result.band).toBe('low');
