@@ -137,7 +137,7 @@ function cecWhy(problem: CecProblem): string {
     case 'too-many':
       return "That's more than 50 CECs, which doesn't look right (2.0 are needed to recertify).";
     case 'several':
-      return 'I saw more than one number there.';
+      return 'I saw more than one number there. Please give one number of CECs (your best estimate is fine).';
     case 'hours':
       return "I need the number of CECs rather than hours (the article doesn't say how hours convert to CECs; your CEC certificates or portal show each course's CEC value).";
     case 'unreadable':
