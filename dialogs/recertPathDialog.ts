@@ -141,7 +141,7 @@ function cecWhy(problem: CecProblem): string {
     case 'hours':
       return "I need the number of CECs rather than hours (the article doesn't say how hours convert to CECs; your CEC certificates or portal show each course's CEC value).";
     case 'unreadable':
-      return "I couldn't read a number of CECs there.";
+      return "I couldn't read a number of CECs there. If you're not sure, a best estimate is fine, or say \"none\".";
   }
 }
 
