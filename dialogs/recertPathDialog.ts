@@ -398,7 +398,8 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
         why: 'If the exam was taken online and gave a certificate, choose "Online exam". If it was the NCCA-accredited exam taken at a testing center, choose "Testing-center exam (NCCA)".',
       };
     }
-    return { ok: false, why: 'Please choose one of the two exams.' };
+    const both = /\bboth\b/i.test(text);
+    return { ok: false, why: both ? 'Please choose the exam your current certification came from.' : 'Please choose one of the two exams.' };
   }
 
   private readCecs(context: TurnContext, text: string): Reading<number> {

@@ -114,6 +114,8 @@ describe('re-prompts say why', () => {
     ['day', ['check my status', 'March 2025'], '42', /March 2025 doesn't have that day/],
     ['exam', ['check my status', 'March 3 2025'], 'not sure', /choose "Online exam"[\s\S]*Which exam/],
     ['exam', ['check my status', 'March 3 2025'], 'banana', /choose one of the two exams/],
+    ['exam', ['check my status', 'March 3 2025'], 'both actually', /choose the exam your current certification came from/],
+    ['cecs', ['check my status', 'March 3 2025', 'online'], 'maybe 3 or 4', /more than one number[\s\S]*best estimate/],
     ['cecs', ['check my status', 'March 3 2025', 'online'], '-1', /can't be negative[\s\S]*How many CECs/],
     ['cecs', ['check my status', 'March 3 2025', 'online'], '75', /more than 50 CECs/],
     ['cecs', ['check my status', 'March 3 2025', 'online'], 'lots', /couldn't read a number/],
