@@ -8,6 +8,10 @@ import { trainerText } from './messages';
 import type { HandoffService } from './service';
 
 const CANCEL = /^(cancel|stop|quit|never ?mind|nevermind|back to (the )?(bot|assistant)|cancel (the )?(request|hand-?off))[.!]*$/i;
+// While still waiting (no agent yet), looser ways of changing one's mind also withdraw the request; once an agent
+// is talking, such words are meant for the agent.
+const WITHDRAW_WHILE_WAITING =
+  /^(actually|ok|okay|oh|no|sorry)?[,\s]*(never ?mind|forget it|i changed my mind|i don'?t need (a person|help|anyone) anymore|no need)([,\s]+(thanks?|thank you|please))?[.!]*$/i;
 
 export class TrainerInterceptor implements TurnInterceptor {
   constructor(private readonly service: HandoffService) {}
@@ -29,7 +33,7 @@ export class TrainerInterceptor implements TurnInterceptor {
     if (!request.trainerAttached) return false; // left a follow-up message and went back to the bot
 
     const text = messageText(activity);
-    if (CANCEL.test(text)) {
+    if (CANCEL.test(text) || (request.status === 'waiting' && WITHDRAW_WHILE_WAITING.test(text))) {
       await this.service.cancelByTrainer(request);
       await this.service.unlink(context);
       await context.sendActivity(trainerText.cancelled);

@@ -231,6 +231,21 @@ test('cancel takes the trainer back; the next in line hears the new position', a
   expect((await pat.say('How many CECs do I need to recertify?')).join('\n')).toMatch(/2\.0/);
 });
 
+test.each(['actually never mind', 'forget it', 'I changed my mind, thanks'])('"%s" while waiting withdraws the request', async (words) => {
+  const pat = trainer(running.url, channel.url);
+  const id = await requestPerson(pat);
+  expect(await pat.say(words)).toEqual([expect.stringMatching(/cancelled your request/)]);
+  expect((await api(running.url, 'GET', `/api/handoffs/${id}`)).body).toMatchObject({ status: 'resolved', outcome: 'cancelled' });
+});
+
+test('"never mind, I found it" is only a message while waiting, not a withdrawal', async () => {
+  const pat = trainer(running.url, channel.url);
+  const id = await requestPerson(pat);
+  expect((await pat.say('never mind I found the answer in the article')).join('\n')).not.toMatch(/cancelled your request/);
+  expect((await api(running.url, 'GET', `/api/handoffs/${id}`)).body.status).toBe('waiting');
+  await pat.say('cancel');
+});
+
 test('handoff.status events from an agent hub: accepted, then completed', async () => {
   const pat = trainer(running.url, channel.url);
   const id = await requestPerson(pat);
