@@ -1,6 +1,7 @@
 // What /api/messages accepts. Lenient where the Bot Framework is (extra fields pass through), strict where
 // a wrong type would crash a turn later: such requests get a 400, never a 500.
 import { z } from 'zod';
+import { isValidTimeZone } from './recert/dates';
 
 const account = z.object({ id: z.string().min(1).max(512), name: z.string().max(512).optional().nullable() }).passthrough();
 
@@ -47,15 +48,6 @@ function dropDangerousKeys(value: unknown, depth = 0): void {
 }
 
 const isDateString = (v: unknown): boolean => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const isTimeZone = (v: unknown): boolean => {
-  if (typeof v !== 'string' || !v) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: v });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Channels sometimes send optional fields we cannot use (a timestamp that is not a date, an unknown time
@@ -66,5 +58,5 @@ export function sanitizeActivity(activity: Record<string, unknown>): void {
   for (const field of ['timestamp', 'localTimestamp'] as const) {
     if (field in activity && !isDateString(activity[field])) delete activity[field];
   }
-  if ('localTimezone' in activity && !isTimeZone(activity.localTimezone)) delete activity.localTimezone;
+  if ('localTimezone' in activity && !(typeof activity.localTimezone === 'string' && isValidTimeZone(activity.localTimezone))) delete activity.localTimezone;
 }

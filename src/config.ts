@@ -1,6 +1,7 @@
 // Configuration from the environment (and .env), validated once at start-up.
 // A bad value stops start-up with one line naming the variable and what it expects.
 import { z } from 'zod';
+import { isValidTimeZone } from './recert/dates';
 
 const optionalUrl = z
   .string()
@@ -14,14 +15,6 @@ const optionalString = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
-const isTimeZone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const configSchema = z.object({
   PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535).default(3978),
@@ -46,7 +39,7 @@ export const configSchema = z.object({
     }),
   DATA_DIR: z.string().default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TIMEZONE: z.string().default('UTC').refine(isTimeZone, { error: 'expected an IANA time zone such as America/New_York' }),
+  TIMEZONE: z.string().default('UTC').refine((tz) => isValidTimeZone(tz), { error: 'expected an IANA time zone such as America/New_York' }),
   PORTAL_URL: optionalUrl.prefault(''),
   UPLOAD_URL: optionalUrl.prefault(''),
   GUIDE_URL: optionalUrl.prefault(''),
