@@ -35,8 +35,9 @@ export function postActivity(agent: http.Agent, url: URL, body: string): Promise
   });
 }
 
-export function activity(conversationId: string, text: string): string {
-  return JSON.stringify({
+/** A well-formed trainer message for /api/messages, answered inline (expectReplies). */
+export function messageActivity(conversationId: string, text: string): Record<string, unknown> {
+  return {
     type: 'message',
     id: randomUUID(),
     text,
@@ -46,7 +47,11 @@ export function activity(conversationId: string, text: string): string {
     from: { id: `user-${conversationId}` },
     recipient: { id: 'bot' },
     conversation: { id: conversationId },
-  });
+  };
+}
+
+export function activity(conversationId: string, text: string): string {
+  return JSON.stringify(messageActivity(conversationId, text));
 }
 
 export interface LoadResult {

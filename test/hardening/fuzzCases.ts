@@ -1,5 +1,5 @@
 // Generated hostile input for /api/messages: a seeded generator, so a failure names a reproducible case.
-import { randomUUID } from 'node:crypto';
+import { messageActivity } from '../../scripts/bench/driver';
 
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -36,19 +36,9 @@ export interface FuzzCase {
   contentType?: string;
 }
 
-/** A well-formed message; the generator then breaks it in one or more ways. */
+/** A well-formed message (with a display name); the generator then breaks it in one or more ways. */
 export function baseActivity(conversationId: string, text: string): Record<string, unknown> {
-  return {
-    type: 'message',
-    id: randomUUID(),
-    text,
-    channelId: 'emulator',
-    deliveryMode: 'expectReplies',
-    locale: 'en-US',
-    from: { id: `user-${conversationId}`, name: 'Trainer' },
-    recipient: { id: 'bot' },
-    conversation: { id: conversationId },
-  };
+  return { ...messageActivity(conversationId, text), from: { id: `user-${conversationId}`, name: 'Trainer' } };
 }
 
 export function generateCases(count: number, seed: number, conversations: string[]): FuzzCase[] {
