@@ -114,31 +114,26 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const vocabularyFile = path.join(dir, 'vocabulary.yaml');
   const article = parseOrThrow(articleSchema, readYaml(articleFile, base), rel(articleFile));
   const vocabulary = parseOrThrow(vocabularySchema, readYaml(vocabularyFile, base), rel(vocabularyFile));
-  vocabulary.synonyms.forEach((s, i) => {
-    for (const field of ['pattern', 'when'] as const) {
-      const source = s[field];
-      if (source === undefined) continue;
-      try {
-        new RegExp(source, 'i');
-      } catch (err) {
-        throw new KnowledgeError(rel(vocabularyFile), undefined, `synonyms.${i}.${field}`, (err as Error).message);
-      }
+  // Every pattern must compile; a bad one is named by its place in the file.
+  const checkRegex = (source: string | undefined, field: string): void => {
+    if (source === undefined) return;
+    try {
+      new RegExp(source, 'i');
+    } catch (err) {
+      throw new KnowledgeError(rel(vocabularyFile), undefined, field, (err as Error).message);
     }
+  };
+  vocabulary.synonyms.forEach((s, i) => {
+    checkRegex(s.pattern, `synonyms.${i}.pattern`);
+    checkRegex(s.when, `synonyms.${i}.when`);
   });
 
   const markerIds = new Set<string>();
   vocabulary.markers.forEach((m, i) => {
     if (markerIds.has(m.id)) throw new KnowledgeError(rel(vocabularyFile), undefined, `markers.${i}.id`, `duplicate marker "${m.id}"`);
     markerIds.add(m.id);
-    for (const field of ['pattern', 'unless'] as const) {
-      const source = m[field];
-      if (source === undefined) continue;
-      try {
-        new RegExp(source, 'i');
-      } catch (err) {
-        throw new KnowledgeError(rel(vocabularyFile), undefined, `markers.${i}.${field}`, (err as Error).message);
-      }
-    }
+    checkRegex(m.pattern, `markers.${i}.pattern`);
+    checkRegex(m.unless, `markers.${i}.unless`);
   });
 
   const entriesDir = path.join(dir, 'entries');
