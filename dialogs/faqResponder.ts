@@ -32,6 +32,8 @@ export interface FaqTurnState {
     | { kind: 'clarify'; options: { id: string; question: string }[] }
     /** a person was just offered: a bare "yes" accepts */
     | { kind: 'offer' };
+  /** the faq entry answered last: context for a short follow-up ("whats the password" after the upload answer) */
+  lastEntryId?: string;
 }
 
 export interface FaqOutcome {
@@ -39,6 +41,10 @@ export interface FaqOutcome {
   action?: FaqAction;
   entryId?: string;
   offerPerson?: boolean;
+  /** an action entry's own words, said before the main dialog routes it (e.g. to a frustrated trainer) */
+  leadIn?: string;
+  /** this turn's classification, so the main dialog need not classify the message again (path: the general rule) */
+  classification?: FaqResult;
 }
 
 export interface FaqResponderDeps {
@@ -93,9 +99,9 @@ export class FaqResponder {
       if (NONE_RE.test(choice)) return this.decline(context, text, state, { band: 'none_of_these', candidates: [] });
     }
 
-    const result = this.deps.engine.classify(text);
-    this.deps.logger.debug({ band: result.band, entryId: result.top?.id, score: result.candidates[0]?.score }, 'faq classified');
-    if (result.band === 'high' && result.top) return this.answerEntry(context, result.top, state, result.candidates[0]?.score);
+    const result = this.deps.engine.classify(text, { lastEntryId: state.lastEntryId });
+    this.deps.logger.debug({ band: result.band, entryId: result.top?.id, score: result.candidates[0]?.score, followUp: !!result.followUpOf }, 'faq classified');
+    if (result.band === 'high' && result.top) return this.answerEntry(context, result.top, state, result.candidates[0]?.score, result);
     if (result.band === 'middle' && result.candidates.length > 0) return this.clarify(context, text, result, state);
     return this.decline(context, text, state, { band: result.top ? 'declined' : 'low', candidates: result.candidates, topic: result.top });
   }
@@ -114,8 +120,9 @@ export class FaqResponder {
    * For a personal question that starts the path dialog ("am I eligible to recertify by exam?"): answers the
    * best article entry first when it is confident on its own, so the general rule comes before the trainer's case.
    */
-  async answerGeneralRule(context: TurnContext, text: string): Promise<boolean> {
-    const result = this.deps.engine.classify(text);
+  async answerGeneralRule(context: TurnContext, text: string, classified?: FaqResult): Promise<boolean> {
+    // The message alone (no follow-up context): the rule must fit what the trainer asked in it.
+    const result = classified && !classified.followUpOf ? classified : this.deps.engine.classify(text);
     const best = result.candidates
       .map((c) => ({ score: c.score, entry: this.deps.engine.entry(c.id) }))
       .find((c) => c.entry?.kind === 'faq' && c.score >= this.deps.engine.thresholds.high);
@@ -124,8 +131,8 @@ export class FaqResponder {
     return true;
   }
 
-  private async answerEntry(context: TurnContext, entry: KnowledgeEntry, state: FaqTurnState, score?: number): Promise<FaqOutcome> {
-    if (entry.kind === 'action') return { outcome: 'action', action: entry.action, entryId: entry.id };
+  private async answerEntry(context: TurnContext, entry: KnowledgeEntry, state: FaqTurnState, score?: number, classification?: FaqResult): Promise<FaqOutcome> {
+    if (entry.kind === 'action') return { outcome: 'action', action: entry.action, entryId: entry.id, leadIn: entry.answer, classification };
     if (entry.kind === 'decline') return this.decline(context, entry.question, state, { band: 'declined', candidates: [], topic: entry });
     state.misses = 0;
     if (entry.kind === 'smalltalk') {
@@ -137,6 +144,7 @@ export class FaqResponder {
       MessageFactory.suggestedActions([imBack(YES), imBack(NO)], HELPFUL_PROMPT),
     ]);
     state.pending = { kind: 'feedback', entryId: entry.id };
+    state.lastEntryId = entry.id;
     await this.safely(() => this.deps.feedback.recordAnswer({ conversationId: context.activity.conversation?.id, entryId: entry.id, score }));
     return { outcome: 'answered', entryId: entry.id };
   }

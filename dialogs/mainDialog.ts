@@ -14,7 +14,7 @@ import { linksOf, type Config } from '../src/config';
 import { hashId, type Logger } from '../src/logger';
 import type { Stores } from '../src/storage/createStores';
 import { loadKnowledge } from '../src/faq/knowledge';
-import { createFaqEngine } from '../src/faq/engine';
+import { createFaqEngine, type FaqResult } from '../src/faq/engine';
 import { FeedbackLog } from '../src/faq/feedbackLog';
 import { warmUpRecognizers } from '../src/recert/recognizers';
 import { describesOwnSituation } from '../src/recert/situation';
@@ -125,7 +125,7 @@ export class MainConversation {
 
     switch (outcome.action) {
       case 'path':
-        return this.beginPath(context, dc, text);
+        return this.beginPath(context, dc, text, outcome.classification);
       case 'handoff':
         return this.startHandoff(context, {
           reason: state.misses >= 2 ? 'unanswered' : 'asked',
@@ -135,7 +135,7 @@ export class MainConversation {
       case 'forget':
         return this.forget(context);
       case 'help':
-        await context.sendActivity(helpActivity());
+        await context.sendActivity(helpActivity(outcome.leadIn));
         return;
       case 'restart':
         await dc.cancelAllDialogs();
@@ -148,9 +148,10 @@ export class MainConversation {
   }
 
   /** The article's general rule first when the FAQ is confident about one, then the trainer's own case. */
-  private async beginPath(context: TurnContext, dc: DialogContext, text: string): Promise<void> {
+  private async beginPath(context: TurnContext, dc: DialogContext, text: string, classified?: FaqResult): Promise<void> {
     // A plain statement of facts ("certified March 3 2025, online exam, 1.5 CECs") asks nothing: no article answer.
-    if (asksSomething(text)) await this.faq.answerGeneralRule(context, text);
+    // The FAQ turn's classification is passed on when there was one (no second classification of the same text).
+    if (asksSomething(text)) await this.faq.answerGeneralRule(context, text, classified);
     const forSomeoneElse = this.deps.isForSomeoneElse?.(context, text) ?? false;
     const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse });
     if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);

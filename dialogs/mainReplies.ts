@@ -9,10 +9,12 @@ export const RESTART_TEXT = "OK, let's start fresh. What would you like to know 
 
 export const NOTHING_TO_CANCEL_TEXT = "There's nothing in progress to cancel. Ask me a question whenever you're ready.";
 
-export function helpActivity(): Partial<Activity> {
+/** leadIn: a line before the menu (e.g. an apology to a frustrated trainer, from the knowledge base). */
+export function helpActivity(leadIn?: string): Partial<Activity> {
   return MessageFactory.suggestedActions(
     ['Check my recertification', 'How do I recertify?', 'Talk to a person'],
-    'I can:\n' +
+    (leadIn ? `${leadIn}\n\n` : '') +
+      'I can:\n' +
       '- answer questions about recertifying, from the help article "How do I get Recertified?"\n' +
       '- work out your expiry date, the CECs you still need and your options (say "check my recertification")\n' +
       '- connect you with a person from our support team (say "talk to a person")\n' +

@@ -22,6 +22,8 @@ export interface FaqResult {
   candidates: Candidate[];
   /** question-type markers the question carries (vocabulary.yaml `markers`) */
   markers?: string[];
+  /** set when the answer was found only with the previous answer as context (a follow-up) */
+  followUpOf?: string;
 }
 
 export interface FaqEngineOptions {
@@ -31,8 +33,14 @@ export interface FaqEngineOptions {
   middle?: number;
 }
 
+/** What the conversation knows before this message (passed in as data: the engine keeps no state). */
+export interface FaqContext {
+  /** the faq entry answered last in this conversation; a short follow-up ("whats the password") may lean on it */
+  lastEntryId?: string;
+}
+
 export interface FaqEngine {
-  classify(text: string): FaqResult;
+  classify(text: string, context?: FaqContext): FaqResult;
   entry(id: string): KnowledgeEntry | undefined;
   readonly thresholds: Required<FaqEngineOptions>;
 }
@@ -51,6 +59,23 @@ const MAX_CANDIDATES = 3;
 const TITLE_FLOOR = 0.5;
 const DECLINE_RIVAL = 0.8;
 const EXPLAINS_DECLINE = 0.9;
+/** A follow-up leans on the previous answer only when it is this short (content words, chat filler aside). */
+const FOLLOW_UP_MAX_TERMS = 4;
+/** How much a word of the previous question weighs in a follow-up's ranking (the message's own words weigh 1). */
+const CONTEXT_BOOST = 0.3;
+/** The previous answer is repeated to a follow-up only when the runner-up is below this share of its confidence. */
+const REPEAT_MARGIN = 0.9;
+/** Splits a follow-up from its context after normalization: no vocabulary rule or spelling fix touches it. */
+const CONTEXT_SENTINEL = '0ctx0';
+
+/** A ranking plus what the follow-up logic needs to compare two readings of a message. */
+interface Reading {
+  result: FaqResult;
+  /** the message's terms after the vocabulary */
+  terms: string[];
+  /** the words the chosen decline topic matched (a decline chosen by words, not by a marker) */
+  declineWords?: string[];
+}
 
 export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {}): FaqEngine {
   const thresholds = { ...defaultThresholds, ...options };
@@ -121,22 +146,38 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     }
   }
 
-  const classify = (raw: string): FaqResult => {
+  const read = (raw: string, contextQuestion?: string): Reading => {
     // Button titles and stock phrases ("What can you do?", "stop") match exactly, stop words and all.
-    const normalized = text.normalize(raw.slice(0, 500));
-    const exact = exactIndex.get(simplify(normalized));
+    const own = raw.slice(0, 500);
+    let normalized = text.normalize(own);
+    // In context, the message is normalized beside the previous question, so a vocabulary rule limited to a topic
+    // (`when`) sees it; the sentinel word then splits the two apart again and only the message's words are judged.
+    let contextTerms: string[] = [];
+    if (contextQuestion) {
+      const [mine, theirs = ''] = text.normalize(`${own} . ${CONTEXT_SENTINEL} . ${contextQuestion}`).split(CONTEXT_SENTINEL);
+      normalized = mine.replace(/[\s.]+$/, '');
+      contextTerms = text.termsOfNormalized(theirs);
+    }
+    const exact = contextQuestion ? undefined : exactIndex.get(simplify(normalized));
     if (exact) {
       const entry = byId.get(exact)!;
       const candidates = entry.kind === 'decline' ? [] : [{ id: entry.id, question: entry.question, score: 1 }];
-      return entry.kind === 'decline' ? { band: 'low', top: entry, candidates } : { band: 'high', top: entry, candidates };
+      const terms = text.termsOfNormalized(normalized);
+      return entry.kind === 'decline' ? { result: { band: 'low', top: entry, candidates }, terms, declineWords: terms } : { result: { band: 'high', top: entry, candidates }, terms };
     }
     const queryTerms = [...new Set(text.termsOfNormalized(normalized))];
-    if (queryTerms.length === 0) return { band: 'low', candidates: [] };
+    if (queryTerms.length === 0) return { result: { band: 'low', candidates: [] }, terms: [] };
     // Chat filler ("hi", "thanks", "need") ranks nothing when the question has content words: otherwise a short
     // courtesy entry's BM25 score for "hi" dwarfs the real topic of "Hi, how often do I recertify?".
     const content = queryTerms.filter((t) => !text.isWeak(t));
-    const results = search.search((content.length > 0 ? content : queryTerms).join(' '));
-    if (results.length === 0) return { band: 'low', candidates: [] };
+    const ownQuery = content.length > 0 ? content : queryTerms;
+    // The previous question's words only tip the ranking (a small boost); coverage, titles and declines are judged
+    // on the message's own words.
+    const extra = contextTerms.filter((t) => !queryTerms.includes(t));
+    const boosted = new Set(extra);
+    const found = search.search([...ownQuery, ...extra].join(' '), extra.length ? { boostTerm: (t) => (boosted.has(t) ? CONTEXT_BOOST : 1) } : undefined);
+    const results = extra.length ? found.map((r) => ownMatch(r, queryTerms)).filter((r) => r.queryTerms.length > 0) : found;
+    if (results.length === 0) return { result: { band: 'low', candidates: [] }, terms: queryTerms };
 
     // Coverage: the share of the question's IDF mass an entry's matched terms explain. Words outside the domain
     // together weigh like √k rare-ish words (k of them, each half a rare word at most), so a long chatty question
@@ -207,7 +248,7 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     const confidences = scored.map((s, i) => ({ ...s, confidence: i === 0 ? topConfidence : s.confidence }));
 
     let top = byId.get(confidences[0].id)!;
-    const types = markers.detect(raw.slice(0, 500), normalized);
+    const types = markers.detect(own, normalized);
     // An entry close behind that does answer the question's type goes first ("is recertifying by exam free":
     // the fee-waived entry, not the how-to-take-the-exam one).
     const answersAll = (e: KnowledgeEntry): boolean => types.every((m) => e.answers.includes(m));
@@ -222,7 +263,9 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     // A question type the top answer doesn't answer ("how much is the fee" vs "the fee is waived"): the answer would
     // state facts beside the point. Its decline topic goes first (the best ranked one declaring the marker, else the
     // first declared); with none, the answer is capped below the answer band.
-    const unanswered = top.kind === 'faq' ? types.filter((m) => !top.answers.includes(m)) : [];
+    // The same for a decline chosen by its words: a question type another decline declares names the topic better
+    // ("can I get an extension": the timing decline, not the lapsed-certification one).
+    const unanswered = top.kind === 'faq' || (top.kind === 'decline' && !types.some((m) => top.answers.includes(m))) ? types.filter((m) => !top.answers.includes(m)) : [];
     let capped = topConfidence;
     if (unanswered.length > 0) {
       const declares = (e: KnowledgeEntry): boolean => e.kind === 'decline' && e.answers.some((m) => unanswered.includes(m));
@@ -230,7 +273,7 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
       const matched = ranked.map((r) => byId.get(r.id)!).find(declares);
       const decline = matched ?? unanswered.map((m) => declinesFor.get(m)?.[0]).find((e) => e !== undefined);
       if (decline) top = decline;
-      else capped = Math.min(topConfidence, thresholds.high - 0.01);
+      else if (top.kind === 'faq') capped = Math.min(topConfidence, thresholds.high - 0.01);
     }
     const candidates: Candidate[] = confidences
       .filter((c) => byId.get(c.id)!.kind !== 'decline')
@@ -241,12 +284,51 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     const band: Band = capped >= thresholds.high ? 'high' : capped >= thresholds.middle ? 'middle' : 'low';
     const typed = types.length > 0 ? { markers: types } : {};
     // A decline chosen for its marker is named however low the words scored: the question type is the evidence.
-    if (top.kind === 'decline') return { band: 'low', top: band === 'low' && unanswered.length === 0 ? undefined : top, candidates, ...typed };
-    if (band === 'low') return { band, candidates, ...typed };
-    return { band, top, candidates, ...typed };
+    if (top.kind === 'decline') {
+      const named = band === 'low' && unanswered.length === 0 ? undefined : top;
+      const byWords = unanswered.length === 0 ? ranked.find((r) => r.id === top.id) : undefined;
+      return { result: { band: 'low', top: named, candidates, ...typed }, terms: queryTerms, declineWords: byWords && Object.keys(byWords.match) };
+    }
+    if (band === 'low') return { result: { band, candidates, ...typed }, terms: queryTerms };
+    return { result: { band, top, candidates, ...typed }, terms: queryTerms };
+  };
+
+  // A short follow-up is read again with the previous answer's question beside it, so its words take their meaning
+  // from the topic ("whats the password" after the upload answer is the access code, not a login). That reading is
+  // used only when it is confident and the message alone was not: a typed question (markers) stands on its own, a
+  // decline topic stays unless the context changed the very words it matched, and a standalone answer stays unless
+  // the context reading is more confident.
+  const classify = (raw: string, context?: FaqContext): FaqResult => {
+    const alone = read(raw);
+    const last = context?.lastEntryId ? byId.get(context.lastEntryId) : undefined;
+    if (!last || last.kind !== 'faq' || alone.result.markers) return alone.result;
+    const content = alone.terms.filter((t) => !text.isWeak(t));
+    if (content.length === 0 || content.length > FOLLOW_UP_MAX_TERMS) return alone.result;
+    const top = alone.result.top;
+    if (top && (top.kind === 'smalltalk' || top.kind === 'action')) return alone.result;
+    const withContext = read(raw, last.question);
+    const found = withContext.result;
+    if (found.band !== 'high' || found.top?.kind !== 'faq' || found.markers) return alone.result;
+    if (top?.kind === 'decline' && (alone.declineWords ?? []).some((t) => withContext.terms.includes(t))) return alone.result;
+    if (alone.result.band === 'high' && (found.candidates[0]?.score ?? 0) <= (alone.result.candidates[0]?.score ?? 0)) return alone.result;
+    // A follow-up asks something new: the context tips the ranking toward the previous answer, so that answer is
+    // given again only when no other entry comes close ("do i still need cecs then" after the exam route).
+    const [first, second] = found.candidates;
+    const next = second && found.top.id === last.id && second.score >= REPEAT_MARGIN * first.score ? byId.get(second.id) : undefined;
+    if (next?.kind === 'faq' && second.score >= thresholds.high) {
+      const candidates = [second, first, ...found.candidates.slice(2)];
+      return { ...found, top: next, candidates, followUpOf: last.id };
+    }
+    return { ...found, followUpOf: last.id };
   };
 
   return { classify, entry: (id) => byId.get(id), thresholds };
+}
+
+/** A search result as if only the message's own words had been asked (its score keeps the context's tip). */
+function ownMatch<R extends { queryTerms: string[]; match: Record<string, string[]> }>(r: R, own: string[]): R {
+  const match = Object.fromEntries(Object.entries(r.match).filter(([t]) => own.includes(t)));
+  return { ...r, queryTerms: r.queryTerms.filter((t) => own.includes(t)), match };
 }
 
 const simplify = (s: string): string => s.replace(/[^a-z0-9]+/g, ' ').trim();
