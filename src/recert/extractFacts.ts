@@ -12,9 +12,11 @@ export interface Facts {
   /** The date as said: the expiry date when dateFrom is 'expiry'. */
   dateSaid?: string;
   /** A month without a day: the dialog asks for the day. */
-  month?: { year: number; month: number; from: 'certified' | 'expiry' };
+  month?: { year: number; month: number; from: 'certified' | 'expiry'; yearless?: boolean };
   dateFrom?: 'certified' | 'expiry';
   dateProblem?: DateProblem;
+  /** The date as said when it is the problem (a future certification date: maybe the expiry). */
+  dateProblemSaid?: string;
   earnedVia?: EarnedVia;
   cecsEarned?: number;
   cecsProblem?: CecProblem;
@@ -37,9 +39,12 @@ export function extractFacts(text: string, today: string, locale?: string): Fact
       facts.dateSaid = answer.said;
       facts.dateFrom = answer.from;
     } else if (answer?.kind === 'month') {
-      facts.month = { year: answer.year, month: answer.month, from: answer.from };
+      facts.month = { year: answer.year, month: answer.month, from: answer.from, ...(answer.yearless ? { yearless: true } : {}) };
       facts.dateFrom = answer.from;
-    } else if (answer?.kind === 'problem') facts.dateProblem = answer.problem;
+    } else if (answer?.kind === 'problem') {
+      facts.dateProblem = answer.problem;
+      if (answer.said) facts.dateProblemSaid = answer.said;
+    }
   }
   const exam = parseExam(capped.replace(CREDENTIAL_WORDS, ' '));
   if (exam === 'online-exam' || exam === 'testing-center-exam') facts.earnedVia = exam;

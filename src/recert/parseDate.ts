@@ -7,12 +7,17 @@ import { certifiedOnFor } from './rules';
 export const MAX_YEARS_AGO = 10;
 
 export type DateSource = 'certified' | 'expiry';
-export type DateProblem = 'unreadable' | 'future' | 'too-old' | 'expiry-too-far' | 'year-only' | 'no-such-day';
+export type DateProblem = 'unreadable' | 'future' | 'too-old' | 'expiry-too-far' | 'year-only' | 'vague' | 'no-such-day';
 
+/**
+ * A month said without a year ("June", "in November") is `yearless`: a day in it that would still lie ahead is
+ * read in the year before, since a certification date is in the past.
+ */
 export type DateAnswer =
   | { kind: 'date'; certifiedOn: string; from: DateSource; said: string }
-  | { kind: 'month'; year: number; month: number; from: DateSource }
-  | { kind: 'problem'; problem: DateProblem };
+  | { kind: 'month'; year: number; month: number; from: DateSource; yearless?: boolean }
+  /** said: a future date or month ('YYYY-MM-DD' / 'YYYY-MM') said as the certification date, maybe the expiry. */
+  | { kind: 'problem'; problem: DateProblem; said?: string };
 
 const MONTHS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 const RELATIVE = /\b(ago|last|yesterday|today|tomorrow|next|year|month|week)s?\b/i;
@@ -62,8 +67,24 @@ export function normaliseDateText(text: string, today?: string): string {
     .replace(/\b(a|an|one|two|three|four|five|\d+)(?: years? and a half| and a half years?)\b/g, (_m, n: string) => `${(WORD_NUMBERS[n] ?? Number(n)) * 12 + 6} months`)
     .replace(/\b(\d+)(?: 1\/2|\.5) years?\b/g, (_m, n: string) => `${Number(n) * 12 + 6} months`)
     .replace(/\b(?:valid|good|certified|active)\s+(?:until|till|til|through|thru)\b/g, 'expires on');
-  const spelled = MONTH_TYPOS.reduce((acc, [typo, month]) => acc.replace(typo, month), t);
-  return today ? resolveRelativeYears(spelled, today) : spelled;
+  const spelled = MONTH_TYPOS.reduce((acc, [typo, month]) => acc.replace(typo, month), t)
+    // "June '24": a two-digit year after a month name (the recognizer reads it as this year's June).
+    .replace(new RegExp(`${MONTH_NAME.source}\\s*['’](\\d\\d)\\b`, 'g'), (_m, name: string, yy: string) => `${name} 20${yy}`);
+  return today ? resolveAgoFrom(resolveRelativeYears(spelled, today), today) : spelled;
+}
+
+const AGO_FROM_DAY = /\b(a|an|one|two|three|four|five|\d+) (year|month|week|day)s? ago,? (yesterday|today|tomorrow)\b/g;
+
+/** "two years ago yesterday": the recognizer reads only "two years ago"; said as the date it means. */
+function resolveAgoFrom(text: string, today: string): string {
+  return text.replace(AGO_FROM_DAY, (_m, count: string, unit: string, from: string) => {
+    const n = WORD_NUMBERS[count] ?? Number(count);
+    const base = addDays(today, from === 'yesterday' ? -1 : from === 'tomorrow' ? 1 : 0);
+    const date =
+      unit === 'year' ? addYears(base, -n) : unit === 'month' ? addMonths(base, -n) : addDays(base, unit === 'week' ? -7 * n : -n);
+    const { year, month, day } = parseIso(date);
+    return `${MONTH_NAMES[month - 1].toLowerCase()} ${day}, ${year}`;
+  });
 }
 
 /** Cheap pre-check so turns without anything date-like never reach the recognizer. */
@@ -84,8 +105,10 @@ export function mentionsExpiry(text: string): boolean {
 
 interface Candidate {
   date?: string; // YYYY-MM-DD
-  month?: { year: number; month: number };
+  month?: { year: number; month: number; yearless: boolean };
   yearOnly?: boolean;
+  /** A season or part of a year ("spring 2024", "late 2023"): no month to work from. */
+  vague?: boolean;
 }
 
 /** Among the readings of a date said without a year, the trainer means the past one (or the next one for an expiry). */
@@ -137,8 +160,13 @@ function candidateOf(entity: DateEntity, text: string, today: string, wantFuture
   if (type === 'daterange') {
     const months = entity.values.filter((v) => /^(\d{4}|XXXX)-\d{2}$/.test(v.timex ?? '') && v.start);
     const chosen = pick(months, (v) => v.start, today, wantFuture);
-    if (chosen) return { month: { year: Number(chosen.start.slice(0, 4)), month: Number(chosen.start.slice(5, 7)) } };
+    if (chosen) {
+      const yearless = months.every((v) => (v.timex ?? '').startsWith('XXXX'));
+      return { month: { year: Number(chosen.start.slice(0, 4)), month: Number(chosen.start.slice(5, 7)), yearless } };
+    }
     if (entity.values.some((v) => /^\d{4}$/.test(v.timex ?? ''))) return { yearOnly: true };
+    // Seasons ("2024-SP") and parts of a year ("mid 2024" has no timex): weeks and day ranges stay unread.
+    if (entity.values.some((v) => !v.timex || /^(?:\d{4}|XXXX)-(?:SP|SU|FA|WI)$/.test(v.timex))) return { vague: true };
   }
   return undefined;
 }
@@ -178,14 +206,20 @@ export function interpretDates(text: string, entities: DateEntity[], today: stri
   const c = candidateOf(entity, text, today, wantFuture);
   if (!c) return undefined;
   if (c.yearOnly) return { kind: 'problem', problem: 'year-only' };
+  if (c.vague) return { kind: 'problem', problem: 'vague' };
   if (c.month) {
-    const problem = checkMonth(c.month.year, c.month.month, today, from);
-    return problem ? { kind: 'problem', problem } : { kind: 'month', ...c.month, from };
+    const { year, month, yearless } = c.month;
+    const problem = checkMonth(year, month, today, from);
+    if (problem === 'future') return { kind: 'problem', problem, said: `${year}-${String(month).padStart(2, '0')}` };
+    if (problem) return { kind: 'problem', problem };
+    return { kind: 'month', year, month, from, ...(yearless ? { yearless } : {}) };
   }
   const said = c.date!;
   const certifiedOn = from === 'expiry' ? certifiedOnFor(said) : said;
   const problem = checkCertifiedOn(certifiedOn, today, from);
-  return problem ? { kind: 'problem', problem } : { kind: 'date', certifiedOn, from, said };
+  // A future date is kept with a 'future' problem, so the dialog can ask whether it is the expiry date.
+  if (problem) return problem === 'future' ? { kind: 'problem', problem, said } : { kind: 'problem', problem };
+  return { kind: 'date', certifiedOn, from, said };
 }
 
 /** Reads an answer to "when were you certified (or when does it expire)?". */
@@ -199,12 +233,12 @@ const DONT_KNOW = /\b(don'?t know|do not know|not sure|no idea|unsure|dunno|idk|
 
 export type DayAnswer =
   | { kind: 'date'; certifiedOn: string; from: DateSource; said: string; assumedFirst: boolean }
-  | { kind: 'problem'; problem: DateProblem };
+  | { kind: 'problem'; problem: DateProblem; said?: string };
 
 /** Reads the day for a month the trainer already gave; "don't know" means the 1st (and the dialog says so). */
 export function parseDayAnswer(
   text: string,
-  pending: { year: number; month: number; from: DateSource },
+  pending: { year: number; month: number; from: DateSource; yearless?: boolean },
   today: string,
   locale?: string,
 ): DayAnswer {
@@ -230,9 +264,14 @@ export function parseDayAnswer(
   }
   if (day === undefined) return { kind: 'problem', problem: 'unreadable' };
   if (day < 1 || day > daysInMonth(pending.year, pending.month)) return { kind: 'problem', problem: 'no-such-day' };
-  const said = toIso({ year: pending.year, month: pending.month, day });
+  let said = toIso({ year: pending.year, month: pending.month, day });
+  // "June" said in June, then "the 20th" on the 10th: last year's June 20 (the most recent one that has passed).
+  if (pending.yearless && pending.from === 'certified' && said > today) {
+    said = toIso({ year: pending.year - 1, month: pending.month, day: Math.min(day, daysInMonth(pending.year - 1, pending.month)) });
+  }
   const certifiedOn = pending.from === 'expiry' ? certifiedOnFor(said) : said;
   const problem = checkCertifiedOn(certifiedOn, today, pending.from);
-  return problem ? { kind: 'problem', problem } : { kind: 'date', certifiedOn, from: pending.from, said, assumedFirst };
+  if (problem) return problem === 'future' ? { kind: 'problem', problem, said } : { kind: 'problem', problem };
+  return { kind: 'date', certifiedOn, from: pending.from, said, assumedFirst };
 }
 

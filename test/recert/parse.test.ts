@@ -62,13 +62,41 @@ describe('parseDateAnswer: certification dates', () => {
     ['in June', 2025, 6, 'certified'],
     ['it expires in June 2027', 2027, 6, 'expiry'],
   ])('%s → month %s-%s, ask for the day', (text, year, month, from) => {
-    expect(parseDateAnswer(text, today)).toEqual({ kind: 'month', year, month, from });
+    expect(parseDateAnswer(text, today)).toMatchObject({ kind: 'month', year, month, from });
   });
 
   test.each([
-    ['June 3, 2026', 'future'],
-    ['tomorrow', 'future'],
-    ['December 2026', 'future'],
+    ['in June', true],
+    ['June', true],
+    ['last June', false], // "last" pins the year
+    ['June 2025', false],
+    ["June '25", false],
+  ])('%s: month said without a year → yearless %s', (text, yearless) => {
+    expect((parseDateAnswer(text, today) as { yearless?: boolean }).yearless ?? false).toBe(yearless);
+  });
+
+  test.each([
+    ['two years ago yesterday', '2024-05-14'],
+    ['2 years ago today', '2024-05-15'],
+    ['a year ago tomorrow', '2025-05-16'],
+    ['18 months ago yesterday', '2024-11-14'],
+    ["June 3 '25", '2025-06-03'],
+  ])('%s → %s (relative to another day, two-digit year)', (text, certifiedOn) => {
+    expect(parseDateAnswer(text, today)).toMatchObject({ kind: 'date', certifiedOn });
+  });
+
+  test.each([
+    ["June '24", 2024, 6],
+    ["sept '25", 2025, 9],
+  ])('%s → month %s-%s', (text, year, month) => {
+    expect(parseDateAnswer(text, today)).toMatchObject({ kind: 'month', year, month });
+  });
+
+  test.each([
+    ['spring 2024', 'vague'],
+    ['summer of 2025', 'vague'],
+    ['mid 2024', 'vague'],
+    ['late 2024', 'vague'],
     ['it expires on June 3, 2029', 'expiry-too-far'],
     ['March 3, 2010', 'too-old'],
     ['1999', 'year-only'],
@@ -80,6 +108,14 @@ describe('parseDateAnswer: certification dates', () => {
     ['', 'unreadable'],
   ])('%s → problem %s', (text, problem) => {
     expect(parseDateAnswer(text, today)).toEqual({ kind: 'problem', problem });
+  });
+
+  test.each([
+    ['June 3, 2026', '2026-06-03'],
+    ['tomorrow', '2026-05-16'],
+    ['December 2026', '2026-12'],
+  ])('%s → problem future, keeping what was said (maybe the expiry)', (text, said) => {
+    expect(parseDateAnswer(text, today)).toEqual({ kind: 'problem', problem: 'future', said });
   });
 
   test('caps the text before recognition: a 100 KB answer is refused, not recognized', () => {
@@ -129,7 +165,14 @@ describe('parseDayAnswer', () => {
   });
 
   test('a day that makes the date future is refused', () => {
-    expect(parseDayAnswer('20', { year: 2026, month: 5, from: 'certified' }, today)).toEqual({ kind: 'problem', problem: 'future' });
+    expect(parseDayAnswer('20', { year: 2026, month: 5, from: 'certified' }, today)).toEqual({ kind: 'problem', problem: 'future', said: '2026-05-20' });
+  });
+
+  test.each([
+    ['20', '2025-05-20'], // ahead this year: last year's
+    ['10', '2026-05-10'], // already passed this year
+  ])('a month said without a year (May, on May 15): day %s → %s', (text, certifiedOn) => {
+    expect(parseDayAnswer(text, { year: 2026, month: 5, from: 'certified', yearless: true }, today)).toMatchObject({ kind: 'date', certifiedOn });
   });
 
   test('a day in an expiry month gives the certification date two years earlier', () => {
@@ -218,7 +261,7 @@ describe('extractFacts', () => {
     ['am I eligible to recertify by exam?', {}],
     ['check my status', {}],
     ['I have 3 CECs', { cecsEarned: 3 }],
-    ['certified June 3 2026', { dateProblem: 'future' }],
+    ['certified June 3 2026', { dateProblem: 'future', dateProblemSaid: '2026-06-03' }],
   ])('%s', (text, facts) => {
     expect(extractFacts(text, today)).toEqual(facts);
   });
