@@ -2,7 +2,7 @@
 // start over, talk to a person, and FAQ questions (answered, then the same prompt again). A valid answer to
 // the prompt ("online", "2", "March 2025", "no") is never taken for an FAQ question: the FAQ is only tried
 // when the prompt's own recognizer refuses the text, or the text is plainly a question.
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -55,8 +55,11 @@ export function looksLikeQuestion(text: string): boolean {
   return QUESTION_START.test(normalise(text));
 }
 
-/** A prompt's reading of an answer: the value, or why it could not be used (said before re-asking). */
-export type Reading<T> = { ok: true; value: T } | { ok: false; why?: string };
+/**
+ * A prompt's reading of an answer: the value, or why it could not be used (said before re-asking), with
+ * buttons for the likely answer when there is one ("It expires on June 3, 2026").
+ */
+export type Reading<T> = { ok: true; value: T } | { ok: false; why?: string; suggestions?: string[] };
 
 export interface AskOptions {
   prompt: Partial<Activity>;
@@ -123,7 +126,10 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     if (reading.ok) return dc.endDialog(reading.value);
     const why = reading.why ?? "Sorry, I didn't catch that.";
     const again = options.retryPrompt ?? options.prompt;
-    await dc.context.sendActivity({ ...again, text: `${why}\n\n${again.text ?? ''}`.trim() });
+    const text = `${why}\n\n${again.text ?? ''}`.trim();
+    if (reading.suggestions?.length && !again.suggestedActions) {
+      await dc.context.sendActivity(MessageFactory.suggestedActions(reading.suggestions, text));
+    } else await dc.context.sendActivity({ ...again, text });
     return Dialog.EndOfTurn;
   }
 

@@ -12,7 +12,7 @@ import {
 import type { Links } from '../src/config';
 import type { Assessment, EarnedVia } from '../src/recert/assessment';
 import { isComplete, readAnswers, type CompleteAnswers, type PathAnswers } from '../src/recert/answers';
-import { formatLongDate, formatMonth, isValidTimeZone, todayIn } from '../src/recert/dates';
+import { addYears, formatLongDate, formatMonth, isValidTimeZone, todayIn } from '../src/recert/dates';
 import { extractFacts, type Facts } from '../src/recert/extractFacts';
 import { findCecsInSentence, parseCecs, type CecProblem } from '../src/recert/parseCecs';
 import { MAX_YEARS_AGO, parseDayAnswer, type DateProblem, type DateSource } from '../src/recert/parseDate';
@@ -55,7 +55,7 @@ type Asking = 'reuse' | 'date' | 'day' | 'exam' | 'cecs' | 'confirm' | 'which' |
 interface PathState {
   answers: PathAnswers;
   forSomeoneElse: boolean;
-  pendingMonth?: { year: number; month: number; from: DateSource };
+  pendingMonth?: PendingMonth;
   confirmed: boolean;
   choosingItem?: boolean;
   offerReuse?: CompleteAnswers;
@@ -65,12 +65,29 @@ interface PathState {
   assessment?: Assessment;
 }
 
+type PendingMonth = { year: number; month: number; from: DateSource; yearless?: boolean };
+
 /** Other facts said with an answer ("March 3 2025, online exam"): kept, so they are not asked again. */
 type Extras = Pick<Facts, 'earnedVia' | 'cecsEarned'>;
+/**
+ * An answer that gives other facts but not the one asked for ("online exam, I have 1.5 CECs" at the date
+ * prompt): they are kept and the same question asked again; `why` says what was wrong with the date, if anything.
+ */
+type Aside = { kind: 'aside'; facts: Facts; why?: string };
 type DateReading =
   | { kind: 'date'; certifiedOn: string; from: DateSource; said: string; assumedFirst?: boolean; extras?: Extras }
-  | { kind: 'month'; year: number; month: number; from: DateSource; extras?: Extras };
-type ExamReading = { earnedVia: EarnedVia; extras?: Extras };
+  | ({ kind: 'month'; extras?: Extras } & PendingMonth)
+  | Aside;
+type ExamReading = { earnedVia: EarnedVia; extras?: Extras } | Aside;
+type CecReading = number | Aside;
+
+function isAside(value: unknown): value is Aside {
+  return typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'aside';
+}
+
+// A CEC class taken online is not the online exam: exam words are needed before a stray "online" counts.
+const EXAM_WORDS = /\b(exam|test(?:ing)?|proctor\w*|ncca|prometric|certif\w*|cert)\b/i;
+const CLASS_WORDS = /\b(class(?:es)?|courses?|programs?|programmes?|webinars?|seminars?|workshops?|modules?)\b/i;
 
 type ConfirmReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'change'; item: Item } | { kind: 'facts'; facts: Facts };
 type ReuseReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'facts'; facts: Facts };
@@ -113,10 +130,27 @@ function hasFacts(f: Facts): boolean {
   return f.certifiedOn !== undefined || f.month !== undefined || f.earnedVia !== undefined || f.cecsEarned !== undefined;
 }
 
-function dateWhy(problem: DateProblem, w: Wording, month?: { year: number; month: number }): string {
+/** A date or month as said: 'YYYY-MM-DD' → "June 3, 2026", 'YYYY-MM' → "June 2026". */
+function formatSaid(said: string): string {
+  return said.length === 7 ? formatMonth(Number(said.slice(0, 4)), Number(said.slice(5, 7))) : formatLongDate(said);
+}
+
+/** A future date said as the certification date may well be the expiry date: the answer that says so. */
+function expiryAnswerFor(said: string | undefined, today: string): string | undefined {
+  if (!said || (said.length === 7 ? `${said}-01` : said) > addYears(today, 2)) return undefined;
+  return said.length === 7 ? `It expires in ${formatSaid(said)}` : `It expires on ${formatSaid(said)}`;
+}
+
+function dateWhy(problem: DateProblem, w: Wording, month?: { year: number; month: number }, said?: string, today?: string): string {
   switch (problem) {
-    case 'future':
-      return `That date is in the future, so it can't be when ${w.youWere} certified.`;
+    case 'future': {
+      if (!said) return `That date is in the future, so it can't be when ${w.youWere} certified.`;
+      const expiry = today ? expiryAnswerFor(said, today) : undefined;
+      const hint = expiry ? ` If that's when ${w.your} certification expires, say "${expiry.replace(/^It/, 'it')}".` : '';
+      return `${formatSaid(said)} is still ahead, so it can't be when ${w.youWere} certified.${hint}`;
+    }
+    case 'vague':
+      return 'I need at least the month and the year (for example, April 2024): a season or part of a year is too rough to work out the expiry date.';
     case 'expiry-too-far':
       return "A certification runs for two years, so it can't expire more than two years from today.";
     case 'too-old':
@@ -155,8 +189,8 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     this.addDialog(new AskDialog(ASK.reuse, (c, t) => this.readReuse(c, t)));
     this.addDialog(new AskDialog(ASK.date, (c, t, o) => this.readDate(c, t, o)));
     this.addDialog(new AskDialog(ASK.day, (c, t, o) => this.readDay(c, t, o)));
-    this.addDialog(new AskDialog(ASK.exam, (c, t) => this.readExam(c, t)));
-    this.addDialog(new AskDialog(ASK.cecs, (c, t) => this.readCecs(c, t)));
+    this.addDialog(new AskDialog(ASK.exam, (c, t, o) => this.readExam(c, t, o)));
+    this.addDialog(new AskDialog(ASK.cecs, (c, t, o) => this.readCecs(c, t, o)));
     this.addDialog(new AskDialog(ASK.confirm, (c, t) => this.readConfirm(c, t)));
     this.addDialog(new AskDialog(ASK.which, (c, t) => this.readWhich(c, t)));
     this.addDialog(new AskDialog(ASK.handoff, (_c, t) => this.readYesNo(t)));
@@ -184,7 +218,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     } else if (!hasFacts(facts)) {
       notes.push(`I'll work out ${w.your} recertification route from a few quick answers.`);
     }
-    if (facts.dateProblem) notes.push(dateWhy(facts.dateProblem, w));
+    if (facts.dateProblem) notes.push(dateWhy(facts.dateProblem, w, undefined, facts.dateProblemSaid, today));
     if (facts.cecsProblem) notes.push(cecWhy(facts.cecsProblem));
     const saved = forSomeoneElse ? undefined : readAnswers(await this.deps.userAnswers.get(context));
     if (isComplete(saved) && !isComplete(state.answers) && !state.pendingMonth) state.offerReuse = saved;
@@ -206,7 +240,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
         choices ? ChoiceFactory.forChannel(step.context.activity.channelId, choices, body) : MessageFactory.text(body);
       const prompt = build(note + text);
       const retryPrompt = note ? build(text) : undefined;
-      const options: AskOptions = { prompt, retryPrompt, choices, forSomeoneElse: state.forSomeoneElse, ...extra };
+      const options: AskOptions = { prompt, retryPrompt, choices, forSomeoneElse: state.forSomeoneElse, known: { ...state.answers }, ...extra };
       return step.beginDialog(ASK[asking], options);
     };
 
@@ -241,6 +275,10 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     const state = step.options;
     const w = wordingFor(state.forSomeoneElse);
     const value = step.result as unknown;
+    if (isAside(value)) {
+      state.note = [this.acknowledge(state, value.facts), value.why].filter(Boolean).join(' ');
+      return step.replaceDialog(LOOP, state);
+    }
     switch (state.asking) {
       case 'reuse': {
         const r = value as ReuseReading;
@@ -257,10 +295,10 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
       }
       case 'date':
       case 'day': {
-        const r = value as DateReading;
+        const r = value as Exclude<DateReading, Aside>;
         this.applyExtras(state, r.extras);
         if (r.kind === 'month') {
-          state.pendingMonth = { year: r.year, month: r.month, from: r.from };
+          state.pendingMonth = { year: r.year, month: r.month, from: r.from, ...(r.yearless ? { yearless: true } : {}) };
         } else {
           state.pendingMonth = undefined;
           state.answers.certifiedOn = r.certifiedOn;
@@ -272,13 +310,13 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
         break;
       }
       case 'exam': {
-        const r = value as ExamReading;
+        const r = value as Exclude<ExamReading, Aside>;
         state.answers.earnedVia = r.earnedVia;
         this.applyExtras(state, r.extras);
         break;
       }
       case 'cecs':
-        state.answers.cecsEarned = value as number;
+        state.answers.cecsEarned = value as number; // an aside was handled above
         break;
       case 'confirm':
       case 'which': {
@@ -334,6 +372,40 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     if (extras?.cecsEarned !== undefined) state.answers.cecsEarned = extras.cecsEarned;
   }
 
+  /** Applies facts given aside and says what was kept ("Got it: the online exam and 1.5 CECs."). */
+  private acknowledge(state: PathState, facts: Facts): string {
+    const before = { ...state.answers };
+    this.applyFacts(state, facts);
+    const kept: string[] = [];
+    if (facts.certifiedOn) kept.push(`certified ${formatLongDate(facts.certifiedOn)}`);
+    else if (facts.month) kept.push(`${facts.month.from === 'expiry' ? 'expiring' : 'certified'} in ${formatMonth(facts.month.year, facts.month.month)}`);
+    if (facts.earnedVia) kept.push(examName(facts.earnedVia));
+    if (facts.cecsEarned !== undefined) kept.push(`${formatCecs(facts.cecsEarned)} CECs`);
+    const changed =
+      (facts.earnedVia && before.earnedVia && before.earnedVia !== facts.earnedVia) ||
+      (facts.cecsEarned !== undefined && before.cecsEarned !== undefined && before.cecsEarned !== facts.cecsEarned) ||
+      ((facts.certifiedOn || facts.month) && before.certifiedOn);
+    return `${changed ? 'Updated' : 'Got it'}: ${kept.join(' and ')}.`;
+  }
+
+  /**
+   * Facts other than the one asked for, new to what is known: kept by the caller instead of being lost to an
+   * FAQ answer or a "please choose" (trainers often answer the next question first).
+   */
+  private asideFacts(context: TurnContext, text: string, asked: Item, options: AskOptions, read?: Facts): Facts | undefined {
+    const f = read ?? extractFacts(text, this.today(context), context.activity.locale);
+    const known = (options.known ?? {}) as PathAnswers;
+    const facts: Facts = {};
+    if (asked !== 'date') {
+      if (f.certifiedOn && f.certifiedOn !== known.certifiedOn) Object.assign(facts, { certifiedOn: f.certifiedOn, dateSaid: f.dateSaid, dateFrom: f.dateFrom });
+      else if (f.month) facts.month = f.month;
+    }
+    const examWorded = EXAM_WORDS.test(text) || !CLASS_WORDS.test(text);
+    if (asked !== 'exam' && f.earnedVia && f.earnedVia !== known.earnedVia && examWorded) facts.earnedVia = f.earnedVia;
+    if (asked !== 'cecs' && f.cecsEarned !== undefined && f.cecsEarned !== known.cecsEarned) facts.cecsEarned = f.cecsEarned;
+    return hasFacts(facts) ? facts : undefined;
+  }
+
   private forget(state: PathState, item: Item): void {
     if (item === 'date') {
       state.answers.certifiedOn = undefined;
@@ -373,19 +445,29 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     if (f.certifiedOn) return { ok: true, value: { kind: 'date', certifiedOn: f.certifiedOn, from: f.dateFrom ?? 'certified', said: f.dateSaid ?? f.certifiedOn, extras } };
     if (f.month) return { ok: true, value: { kind: 'month', ...f.month, extras } };
     const problem = f.dateProblem ?? 'unreadable';
+    const today = this.today(context);
     const example = problem === 'unreadable' ? ' Try a date like "March 3, 2025", or "it expires on June 3, 2027".' : '';
-    return { ok: false, why: dateWhy(problem, this.wording(options)) + example };
+    const why = dateWhy(problem, this.wording(options), undefined, f.dateProblemSaid, today) + example;
+    const aside = this.asideFacts(context, text, 'date', options, f);
+    if (aside) return { ok: true, value: { kind: 'aside', facts: aside, why: f.dateProblem ? why : undefined } };
+    const expiry = problem === 'future' ? expiryAnswerFor(f.dateProblemSaid, today) : undefined;
+    return { ok: false, why, ...(expiry ? { suggestions: [expiry] } : {}) };
   }
 
   private readDay(context: TurnContext, text: string, options: AskOptions): Reading<unknown> {
-    const pending = options.pendingMonth as { year: number; month: number; from: DateSource };
-    const r = parseDayAnswer(text, pending, this.today(context), context.activity.locale);
+    const pending = options.pendingMonth as PendingMonth;
+    const today = this.today(context);
+    const r = parseDayAnswer(text, pending, today, context.activity.locale);
     if (r.kind === 'date') return { ok: true, value: r };
     const example = r.problem === 'unreadable' ? ' A day of the month, like "3" or "the 3rd".' : '';
-    return { ok: false, why: dateWhy(r.problem, this.wording(options), pending) + example };
+    // "I don't know the day but it was the online exam" reads as the 1st above; "online, 2 CECs" is kept aside.
+    const aside = r.problem === 'unreadable' ? this.asideFacts(context, text, 'date', options) : undefined;
+    if (aside) return { ok: true, value: { kind: 'aside', facts: aside } };
+    const expiry = r.problem === 'future' && pending.from === 'certified' ? expiryAnswerFor(r.said, today) : undefined;
+    return { ok: false, why: dateWhy(r.problem, this.wording(options), pending, r.said, today) + example, ...(expiry ? { suggestions: [expiry] } : {}) };
   }
 
-  private readExam(context: TurnContext, text: string): Reading<ExamReading> {
+  private readExam(context: TurnContext, text: string, options: AskOptions): Reading<ExamReading> {
     const r = parseExam(text);
     if (r === 'online-exam' || r === 'testing-center-exam') {
       // "testing center, and I have 2 CECs": the CECs too (only a number next to the word CEC/credit).
@@ -398,13 +480,18 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
         why: 'If the exam was taken online and gave a certificate, choose "Online exam". If it was the NCCA-accredited exam taken at a testing center, choose "Testing-center exam (NCCA)".',
       };
     }
+    const aside = this.asideFacts(context, text, 'exam', options);
+    if (aside) return { ok: true, value: { kind: 'aside', facts: aside } };
     const both = /\bboth\b/i.test(text);
     return { ok: false, why: both ? 'Please choose the exam your current certification came from.' : 'Please choose one of the two exams.' };
   }
 
-  private readCecs(context: TurnContext, text: string): Reading<number> {
+  private readCecs(context: TurnContext, text: string, options: AskOptions): Reading<CecReading> {
     const r = parseCecs(text, context.activity.locale);
     if (r.kind === 'cecs') return { ok: true, value: r.value };
+    // At the CEC prompt an exam needs an exam word ("I did an online class" is about CECs).
+    const aside = r.problem === 'unreadable' ? this.asideFacts(context, text, 'cecs', options) : undefined;
+    if (aside && (!aside.earnedVia || EXAM_WORDS.test(text))) return { ok: true, value: { kind: 'aside', facts: aside } };
     return { ok: false, why: cecWhy(r.problem) };
   }
 
