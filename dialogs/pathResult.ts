@@ -35,9 +35,13 @@ export function examName(earnedVia: Assessment['earnedVia']): string {
   return EXAM_NAMES[earnedVia];
 }
 
+/** A trainer's own CEC count as a plain number: 0, 1, 1.5 (the article's requirement is written "2.0"). */
 export function formatCecs(value: number): string {
-  return Number.isInteger(value) ? value.toFixed(1) : String(value);
+  return String(Math.round(value * 100) / 100);
 }
+
+/** The requirement as the article writes it: "2.0 CECs". */
+const REQUIRED = '2.0';
 
 export interface ResultSection {
   title: string;
@@ -67,7 +71,7 @@ export function resultContent(a: Assessment, links: Links, today: string, w: Wor
     { title: 'Expires on', value: formatLongDate(a.expiresOn) },
     { title: 'Status', value: statusWords(a, today) },
     { title: 'Exam taken', value: examName(a.earnedVia) },
-    { title: 'CECs earned', value: `${formatCecs(a.cecsEarned)} of ${formatCecs(a.cecsRequired)}` },
+    { title: 'CECs earned', value: `${formatCecs(a.cecsEarned)} of ${REQUIRED}` },
     { title: 'CECs still needed', value: formatCecs(a.cecsNeeded) },
   ];
   const configured: Array<{ title: string; url: string }> = [];
@@ -95,19 +99,20 @@ export function resultContent(a: Assessment, links: Links, today: string, w: Wor
   const sections: ResultSection[] = [];
   if (a.paths.includes('exam')) {
     sections.push({
-      title: 'Route 1 (recommended): recertify by exam',
+      // The article's own words for this route ("a big savings in time and money"), not a ranking of ours.
+      title: 'Route 1: recertify by exam (a big saving in time and money)',
       lines: [
         `Because ${w.youHave} passed the online exam, ${w.you} can recertify by taking the NCCA-accredited exam at a testing center.`,
         `Passing it upgrades ${w.your} certificate to full certification, valid for a further two years.`,
-        `On this route there is no recertification application, the recertification fee is waived and no CECs are needed. The article calls it a big saving in time and money.`,
+        `On this route there is no recertification application, the recertification fee is waived and no CECs are needed.`,
       ],
     });
   }
   if (a.paths.includes('cec')) {
     const needed =
       a.cecsNeeded > 0
-        ? `Earn 2.0 CECs within ${w.your} two-year window: ${w.youHave} ${formatCecs(a.cecsEarned)}, so ${formatCecs(a.cecsNeeded)} still needed.`
-        : `${w.Your} ${formatCecs(a.cecsEarned)} CECs cover the 2.0 needed, provided they were earned within ${w.your} two-year window.`;
+        ? `Earn ${REQUIRED} CECs within ${w.your} two-year window: ${w.youHave} ${formatCecs(a.cecsEarned)}, so ${formatCecs(a.cecsNeeded)} still needed.`
+        : `${w.Your} ${formatCecs(a.cecsEarned)} CECs cover the ${REQUIRED} needed, provided they were earned within ${w.your} two-year window.`;
     const classes = portal
       ? `The list of CEC classes from ACTION and its partners is on ${w.your} portal: ${portal}`
       : `The list of CEC classes from ACTION and its partners is on ${w.your} ACTION portal (the article doesn't give its address; a person can point ${w.you} to it).`;

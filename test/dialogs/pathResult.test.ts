@@ -37,7 +37,7 @@ describe('result content', () => {
     const text = resultText(resultContent(center, {}, today));
     expect(text).not.toMatch(/recertify by exam/);
     expect(text).toMatch(/same exam twice/);
-    expect(text).toMatch(/2\.0 CECs cover the 2\.0 needed/);
+    expect(text).toMatch(/Your 2 CECs cover the 2\.0 needed/);
   });
 
   test('lapsed: no route, no links, an honest "not covered"', () => {
