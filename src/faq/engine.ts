@@ -61,6 +61,8 @@ const DECLINE_RIVAL = 0.8;
 const EXPLAINS_DECLINE = 0.9;
 /** A follow-up leans on the previous answer only when it is this short (content words, chat filler aside). */
 const FOLLOW_UP_MAX_TERMS = 4;
+/** Words that point back to what was just said: a follow-up, not a new question. */
+const FOLLOW_UP_CUE = /^\s*(?:and|so|but|then|also|ok(?:ay)?,? so|what about|how about)\b|\b(?:then|them|those|these|still|too|also)\b/i;
 /** How much a word of the previous question weighs in a follow-up's ranking (the message's own words weigh 1). */
 const CONTEXT_BOOST = 0.3;
 /** The previous answer is repeated to a follow-up only when the runner-up is below this share of its confidence. */
@@ -310,7 +312,8 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     const found = withContext.result;
     if (found.band !== 'high' || found.top?.kind !== 'faq' || found.markers) return alone.result;
     if (top?.kind === 'decline' && (alone.declineWords ?? []).some((t) => withContext.terms.includes(t))) return alone.result;
-    if (alone.result.band === 'high' && (found.candidates[0]?.score ?? 0) <= (alone.result.candidates[0]?.score ?? 0)) return alone.result;
+    // A confident standalone answer ("renewal?", "ceus?") stays unless the message points back ("…then", "and…").
+    if (alone.result.band === 'high' && (!FOLLOW_UP_CUE.test(raw) || (found.candidates[0]?.score ?? 0) <= (alone.result.candidates[0]?.score ?? 0))) return alone.result;
     // A follow-up asks something new: the context tips the ranking toward the previous answer, so that answer is
     // given again only when no other entry comes close ("do i still need cecs then" after the exam route).
     const [first, second] = found.candidates;

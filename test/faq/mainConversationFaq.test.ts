@@ -68,6 +68,18 @@ describe('follow-ups lean on the answer just given', () => {
     expect(turn.text).not.toMatch(/doesn't cover/);
   });
 
+  it.each([
+    ['what is the access code', 'renewal?', /in one of two ways/],
+    ['where do i upload my documents', 'when do trainers have to renew their certifcation', /every two years/],
+    ['what is the access code', 'ceus?', /CEC stands for Continuing Education Credit/],
+  ])('a standalone question after %j is answered on its own: %j', async (first, question, expected) => {
+    const { say } = bot();
+    await say(first);
+    const turn = await say(question);
+    expect(turn.text).toMatch(expected);
+    expect(turn.text).not.toMatch(ACCESS_CODE);
+  });
+
   it('keeps the last answered entry in conversation state', async () => {
     const { say, faqState } = bot();
     await say('where do i upload my documents');
