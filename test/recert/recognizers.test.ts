@@ -16,3 +16,12 @@ test.each(cases)('%s (today %s, %s) reads as a fresh recogniser reads it', (text
   expect(recognizeNumbers(text, locale).map((n) => String(n.value))).toEqual(recognizeNumber(text, culture).map((r) => r.resolution.value));
   expect(recognizeOrdinals(text, locale).map((n) => String(n.value))).toEqual(recognizeOrdinal(text, culture).map((r) => r.resolution.value));
 });
+
+// The plain-number fast path must give the model's entity exactly (text, span, value), and leave everything else
+// ("01", "1.", "1,5", "-2", "1e3", " 2") to the model.
+const plain = ['0', '1', '2', '10', '24', '100', '999999', '0.5', '1.5', '2.25', '19.75', '3.1415'];
+const notPlain = ['01', '1.', '.5', '1,5', '-2', '1e3', ' 2', '2 ', '1234567', '1.23456', 'two'];
+test.each([...plain, ...notPlain])('number %p reads as the model reads it', (text) => {
+  const fresh = recognizeNumber(text, 'en-us').map((r) => ({ text: r.text, start: r.start, end: r.end, value: Number(r.resolution.value) }));
+  expect(recognizeNumbers(text)).toEqual(fresh.filter((n) => Number.isFinite(n.value)));
+});
