@@ -12,7 +12,9 @@ import {
 } from 'botbuilder';
 // botframework-connector comes with botbuilder (same version); CloudAdapter recognises only its AuthenticationError.
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
+import type { ConnectorFactory } from 'botframework-connector';
 import type { Config } from './config';
+import { ConnectorClientCache } from './connectorCache';
 import { hashId, type Logger } from './logger';
 
 export const TURN_ERROR_MESSAGE =
@@ -55,15 +57,24 @@ export function authOptions(
 const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
 class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectorClients = new ConnectorClientCache();
+
   override async authenticateRequest(
     ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
   ): ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']> {
+    let result: Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
     try {
-      return await super.authenticateRequest(...args);
+      result = await super.authenticateRequest(...args);
     } catch (error) {
       if (error instanceof Error && JWT_ERRORS.has(error.name)) throw new AuthenticationError(`Unauthorized. ${error.message}`, 401);
       throw error;
     }
+    return result.connectorFactory ? { ...result, connectorFactory: this.connectorClients.wrap(result.connectorFactory) } : result;
+  }
+
+  // Proactive turns (hand-off relays, timeouts) build their client here.
+  override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>): ConnectorFactory {
+    return this.connectorClients.wrap(super.createConnectorFactory(...args));
   }
 }
 
