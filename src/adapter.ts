@@ -12,7 +12,7 @@ import {
 } from 'botbuilder';
 // botframework-connector comes with botbuilder (same version); CloudAdapter recognises only its AuthenticationError.
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
-import type { ConnectorFactory } from 'botframework-connector';
+import type { ClaimsIdentity, ConnectorFactory, UserTokenClient } from 'botframework-connector';
 import type { Config } from './config';
 import { ConnectorClientCache } from './connectorCache';
 import { hashId, type Logger } from './logger';
@@ -70,6 +70,10 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
       throw error;
     }
     return result.connectorFactory ? { ...result, connectorFactory: this.connectorClients.wrap(result.connectorFactory) } : result;
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.connectorClients.userTokenClient(claimsIdentity, () => super.createUserTokenClient(claimsIdentity));
   }
 
   // Proactive turns (hand-off relays, timeouts) build their client here.

@@ -1,5 +1,6 @@
-// One ConnectorClient per (app id, service URL, audience), bounded, and a failed creation is retried.
-import type { ConnectorClient, ConnectorFactory } from 'botframework-connector';
+// One ConnectorClient per (app id, service URL, audience) and one UserTokenClient per app id, bounded, and a
+// failed creation is retried.
+import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
 import { ConnectorClientCache, MAX_CACHED_CLIENTS } from '../../src/connectorCache';
 
 function countingFactory(appId: string, fail = false): ConnectorFactory & { made: number } {
@@ -61,5 +62,18 @@ describe('ConnectorClientCache', () => {
     const ok = countingFactory('bot-app');
     await expect(cache.wrap(ok).create('https://x.example/')).resolves.toMatchObject({ serviceUrl: 'https://x.example/' });
     expect(ok.made).toBe(1);
+  });
+
+  it('builds one user-token client per app id, from the audience claim or else the appid claim', async () => {
+    const cache = new ConnectorClientCache();
+    let made = 0;
+    const create = (tag: string) => async () => ({ tag, n: ++made }) as unknown as UserTokenClient;
+    const claims = (type: string, value: string) => new ClaimsIdentity([{ type, value }], true);
+    const a = await cache.userTokenClient(claims(AuthenticationConstants.AudienceClaim, 'bot-app'), create('a'));
+    expect(await cache.userTokenClient(claims(AuthenticationConstants.AudienceClaim, 'bot-app'), create('b'))).toBe(a);
+    expect(await cache.userTokenClient(claims(AuthenticationConstants.AppIdClaim, 'bot-app'), create('c'))).toBe(a); // emulator tokens
+    expect(await cache.userTokenClient(claims(AuthenticationConstants.AudienceClaim, 'skill-app'), create('d'))).toMatchObject({ tag: 'd' });
+    expect(await cache.userTokenClient(new ClaimsIdentity([], true), create('e'))).toMatchObject({ tag: 'e' }); // auth disabled
+    expect(made).toBe(3);
   });
 });
