@@ -49,7 +49,8 @@ export function classifyInterruption(text: string): Interruption | undefined {
   return undefined;
 }
 
-const QUESTION_START = /^(?:what|when|where|why|how|who|which|can|could|do|does|did|is|are|will|should|would|may|am)\b/;
+// "May" opens a question ("may I…") but also a date ("May 5 2024"): only the former.
+const QUESTION_START = /^(?:what|when|where|why|how|who|which|can|could|do|does|did|is|are|will|should|would|may (?:i|we|my|the|a|it)|am)\b/;
 
 export function looksLikeQuestion(text: string): boolean {
   return QUESTION_START.test(normalise(text));
@@ -57,9 +58,10 @@ export function looksLikeQuestion(text: string): boolean {
 
 /**
  * A prompt's reading of an answer: the value, or why it could not be used (said before re-asking), with
- * buttons for the likely answer when there is one ("It expires on June 3, 2026").
+ * buttons for the likely answer when there is one ("It expires on June 3, 2026"). `understood`: the text answers the
+ * prompt but not usably ("both", "not sure"): the prompt's own explanation fits better than an FAQ answer.
  */
-export type Reading<T> = { ok: true; value: T } | { ok: false; why?: string; suggestions?: string[] };
+export type Reading<T> = { ok: true; value: T } | { ok: false; why?: string; suggestions?: string[]; understood?: boolean };
 
 export interface AskOptions {
   prompt: Partial<Activity>;
@@ -189,6 +191,7 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
     const active = innerDc.activeDialog;
     const dialog = active ? innerDc.findDialog(active.id) : undefined;
     if (!(dialog instanceof AskDialog) || !active) return false;
-    return dialog.read(innerDc.context, text, active.state.options as AskOptions).ok;
+    const reading = dialog.read(innerDc.context, text, active.state.options as AskOptions);
+    return reading.ok || reading.understood === true;
   }
 }

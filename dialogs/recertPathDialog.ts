@@ -17,7 +17,7 @@ import { extractFacts, type Facts } from '../src/recert/extractFacts';
 import { findCecsInSentence, parseCecs, type CecProblem } from '../src/recert/parseCecs';
 import { MAX_YEARS_AGO, parseDayAnswer, type DateProblem, type DateSource } from '../src/recert/parseDate';
 import { parseExam } from '../src/recert/parseExam';
-import { assess, expiresOnFor } from '../src/recert/rules';
+import { assess, certifiedOnFor, expiresOnFor } from '../src/recert/rules';
 import { AskDialog, InterruptibleDialog, type AskOptions, type FaqAnswerer, type Reading } from './interruptibleDialog';
 import { examName, formatCecs, resultActivity, wordingFor, type Wording } from './pathResult';
 
@@ -59,6 +59,8 @@ interface PathState {
   confirmed: boolean;
   choosingItem?: boolean;
   offerReuse?: CompleteAnswers;
+  /** A future date said as the certification date ('YYYY-MM-DD' or 'YYYY-MM'): "yes, that's when it expires" uses it. */
+  futureSaid?: string;
   /** Said just before the next question (an acknowledgement or an explanation). */
   note?: string;
   asking?: Asking;
@@ -73,10 +75,13 @@ type Extras = Pick<Facts, 'earnedVia' | 'cecsEarned'>;
  * An answer that gives other facts but not the one asked for ("online exam, I have 1.5 CECs" at the date
  * prompt): they are kept and the same question asked again; `why` says what was wrong with the date, if anything.
  */
-type Aside = { kind: 'aside'; facts: Facts; why?: string };
+type Aside = { kind: 'aside'; facts: Facts; why?: string; futureSaid?: string };
+/** A future date said as the certification date that may be the expiry: asked about, and kept for a "yes". */
+type Future = { kind: 'future'; said: string; why: string };
 type DateReading =
   | { kind: 'date'; certifiedOn: string; from: DateSource; said: string; assumedFirst?: boolean; extras?: Extras }
   | ({ kind: 'month'; extras?: Extras } & PendingMonth)
+  | Future
   | Aside;
 type ExamReading = { earnedVia: EarnedVia; extras?: Extras } | Aside;
 type CecReading = number | Aside;
@@ -88,7 +93,14 @@ function isAside(value: unknown): value is Aside {
 // A CEC class taken online is not the online exam: exam words are needed before a stray "online" counts.
 const EXAM_WORDS = /\b(exam|test(?:ing)?|proctor\w*|ncca|prometric|certif\w*|cert)\b/i;
 const CLASS_WORDS = /\b(class(?:es)?|courses?|programs?|programmes?|webinars?|seminars?|workshops?|modules?)\b/i;
-
+const ONLINE_WORD = /\bon-?line\b/i;
+const CENTER_WORD = /\b(test(?:ing)?[\s-]*cent(?:er|re)|ncca|proctored|in[\s-]person)\b/i;
+// After "that date is still ahead; if it's when it expires, say so": "oh, that's when it expires", "it's the renewal date".
+const SAYS_EXPIRY = /\b(expir\w*|runs? out|renew\w*|due|end date|ends)\b/;
+// "the online one": a pronoun, not one CEC (the CEC reader would count it).
+const PRONOUN_ONE = /\b(the|that|this|other|first|second|same|online|cent(?:er|re)|proctored|ncca|exam)\s+one\b/g;
+// "probably none", "maybe 1.5", "I think 2": the answer after the hedge.
+const HEDGE = /^(?:(?:probably|prob|maybe|perhaps|likely|i think|i guess|i'd say|i believe|roughly|approximately|approx|like|um+|uh+|hmm+)\b[\s,.]*)+/;
 type ConfirmReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'change'; item: Item } | { kind: 'facts'; facts: Facts };
 type ReuseReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'facts'; facts: Facts };
 
@@ -146,7 +158,7 @@ function dateWhy(problem: DateProblem, w: Wording, month?: { year: number; month
     case 'future': {
       if (!said) return `That date is in the future, so it can't be when ${w.youWere} certified.`;
       const expiry = today ? expiryAnswerFor(said, today) : undefined;
-      const hint = expiry ? ` If that's when ${w.your} certification expires, say "${expiry.replace(/^It/, 'it')}".` : '';
+      const hint = expiry ? ` If that's when ${w.your} certification expires, just say so.` : '';
       return `${formatSaid(said)} is still ahead, so it can't be when ${w.youWere} certified.${hint}`;
     }
     case 'vague':
@@ -219,6 +231,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
       notes.push(`I'll work out ${w.your} recertification route from a few quick answers.`);
     }
     if (facts.dateProblem) notes.push(dateWhy(facts.dateProblem, w, undefined, facts.dateProblemSaid, today));
+    if (facts.dateProblem === 'future' && expiryAnswerFor(facts.dateProblemSaid, today)) state.futureSaid = facts.dateProblemSaid;
     if (facts.cecsProblem) notes.push(cecWhy(facts.cecsProblem));
     const saved = forSomeoneElse ? undefined : readAnswers(await this.deps.userAnswers.get(context));
     if (isComplete(saved) && !isComplete(state.answers) && !state.pendingMonth) state.offerReuse = saved;
@@ -236,8 +249,13 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     state.note = undefined;
     const ask = (asking: Asking, text: string, choices?: string[], extra: Record<string, unknown> = {}): Promise<DialogTurnResult> => {
       state.asking = asking;
+      // A single likely answer is a button (suggested action) on every channel; a choice list follows the channel.
       const build = (body: string): Partial<Activity> =>
-        choices ? ChoiceFactory.forChannel(step.context.activity.channelId, choices, body) : MessageFactory.text(body);
+        choices?.length === 1
+          ? MessageFactory.suggestedActions(choices, body)
+          : choices
+            ? ChoiceFactory.forChannel(step.context.activity.channelId, choices, body)
+            : MessageFactory.text(body);
       const prompt = build(note + text);
       const retryPrompt = note ? build(text) : undefined;
       const options: AskOptions = { prompt, retryPrompt, choices, forSomeoneElse: state.forSomeoneElse, known: { ...state.answers }, ...extra };
@@ -258,7 +276,10 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
       return ask('day', `Which day in ${formatMonth(m.year, m.month)} ${what}? If ${w.you} don't know, say "don't know" and I'll use the 1st.`, undefined, { pendingMonth: m });
     }
     if (!a.certifiedOn) {
-      return ask('date', `When ${w.wereYou} certified? (Or tell me when it expires.) For example: March 3, 2025.`);
+      const expiry = expiryAnswerFor(state.futureSaid, this.today(step.context));
+      return ask('date', `When ${w.wereYou} certified? (Or tell me when it expires.) For example: March 3, 2025.`, expiry ? [expiry] : undefined, {
+        futureSaid: expiry ? state.futureSaid : undefined,
+      });
     }
     if (!a.earnedVia) {
       return ask('exam', `Which exam did ${w.you} pass for ${w.your} current certification: the online exam (a certificate) or the NCCA-accredited exam at a testing center?`, EXAM_CHOICES);
@@ -276,6 +297,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     const w = wordingFor(state.forSomeoneElse);
     const value = step.result as unknown;
     if (isAside(value)) {
+      state.futureSaid = value.futureSaid ?? state.futureSaid;
       state.note = [this.acknowledge(state, value.facts), value.why].filter(Boolean).join(' ');
       return step.replaceDialog(LOOP, state);
     }
@@ -296,6 +318,13 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
       case 'date':
       case 'day': {
         const r = value as Exclude<DateReading, Aside>;
+        if (r.kind === 'future') {
+          state.pendingMonth = undefined;
+          state.futureSaid = r.said;
+          state.note = r.why;
+          break;
+        }
+        state.futureSaid = undefined;
         this.applyExtras(state, r.extras);
         if (r.kind === 'month') {
           state.pendingMonth = { year: r.year, month: r.month, from: r.from, ...(r.yearless ? { yearless: true } : {}) };
@@ -442,16 +471,24 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     // One pass over the answer reads the date and anything else said with it (the exam, the CECs).
     const f = extractFacts(text, this.today(context), context.activity.locale);
     const extras: Extras | undefined = f.earnedVia || f.cecsEarned !== undefined ? { earnedVia: f.earnedVia, cecsEarned: f.cecsEarned } : undefined;
+    const future = options.futureSaid as string | undefined;
+    const t = lower(text);
+    if (future && !f.certifiedOn && !f.month && !f.dateProblem && !NO.test(t) && (YES.test(t) || SAYS_EXPIRY.test(t))) {
+      // "yes, that's when it expires": the future date said before is the expiry date.
+      if (future.length === 7) return { ok: true, value: { kind: 'month', year: Number(future.slice(0, 4)), month: Number(future.slice(5, 7)), from: 'expiry', extras } };
+      return { ok: true, value: { kind: 'date', certifiedOn: certifiedOnFor(future), from: 'expiry', said: future, extras } };
+    }
     if (f.certifiedOn) return { ok: true, value: { kind: 'date', certifiedOn: f.certifiedOn, from: f.dateFrom ?? 'certified', said: f.dateSaid ?? f.certifiedOn, extras } };
     if (f.month) return { ok: true, value: { kind: 'month', ...f.month, extras } };
     const problem = f.dateProblem ?? 'unreadable';
     const today = this.today(context);
     const example = problem === 'unreadable' ? ' Try a date like "March 3, 2025", or "it expires on June 3, 2027".' : '';
     const why = dateWhy(problem, this.wording(options), undefined, f.dateProblemSaid, today) + example;
-    const aside = this.asideFacts(context, text, 'date', options, f);
-    if (aside) return { ok: true, value: { kind: 'aside', facts: aside, why: f.dateProblem ? why : undefined } };
     const expiry = problem === 'future' ? expiryAnswerFor(f.dateProblemSaid, today) : undefined;
-    return { ok: false, why, ...(expiry ? { suggestions: [expiry] } : {}) };
+    const aside = this.asideFacts(context, text, 'date', options, f);
+    if (aside) return { ok: true, value: { kind: 'aside', facts: aside, why: f.dateProblem ? why : undefined, futureSaid: expiry ? f.dateProblemSaid : undefined } };
+    if (expiry) return { ok: true, value: { kind: 'future', said: f.dateProblemSaid!, why } };
+    return { ok: false, why };
   }
 
   private readDay(context: TurnContext, text: string, options: AskOptions): Reading<unknown> {
@@ -463,12 +500,16 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     // "I don't know the day but it was the online exam" reads as the 1st above; "online, 2 CECs" is kept aside.
     const aside = r.problem === 'unreadable' ? this.asideFacts(context, text, 'date', options) : undefined;
     if (aside) return { ok: true, value: { kind: 'aside', facts: aside } };
-    const expiry = r.problem === 'future' && pending.from === 'certified' ? expiryAnswerFor(r.said, today) : undefined;
-    return { ok: false, why: dateWhy(r.problem, this.wording(options), pending, r.said, today) + example, ...(expiry ? { suggestions: [expiry] } : {}) };
+    const why = dateWhy(r.problem, this.wording(options), pending, r.said, today) + example;
+    // A certification day still ahead may be the expiry: back to the date question, with that as a one-tap answer.
+    if (r.problem === 'future' && pending.from === 'certified' && expiryAnswerFor(r.said, today)) return { ok: true, value: { kind: 'future', said: r.said!, why } };
+    return { ok: false, why };
   }
 
   private readExam(context: TurnContext, text: string, options: AskOptions): Reading<ExamReading> {
-    const r = parseExam(text);
+    // "not sure, which one gives a certificate?": a question about the exams, not an answer naming one.
+    const asking = /\?/.test(text) && /\b(which|what|how|does|do|is|are|was|can|difference)\b/i.test(text);
+    const r = asking ? 'unsure' : parseExam(text);
     if (r === 'online-exam' || r === 'testing-center-exam') {
       // "testing center, and I have 2 CECs": the CECs too (only a number next to the word CEC/credit).
       const cecs = findCecsInSentence(text, [], context.activity.locale);
@@ -477,17 +518,30 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     if (r === 'unsure') {
       return {
         ok: false,
+        understood: true,
         why: 'If the exam was taken online and gave a certificate, choose "Online exam". If it was the NCCA-accredited exam taken at a testing center, choose "Testing-center exam (NCCA)".',
       };
     }
     const aside = this.asideFacts(context, text, 'exam', options);
     if (aside) return { ok: true, value: { kind: 'aside', facts: aside } };
-    const both = /\bboth\b/i.test(text);
-    return { ok: false, why: both ? 'Please choose the exam your current certification came from.' : 'Please choose one of the two exams.' };
+    const both = /\bboth\b/i.test(text) || (ONLINE_WORD.test(text) && CENTER_WORD.test(text));
+    // "online first, then the testing-center one": passing the testing-center exam after the online exam upgrades
+    // the certificate to full certification (the article), so the current certification is from the later exam.
+    const online = text.search(ONLINE_WORD);
+    const center = text.search(CENTER_WORD);
+    if (both && online >= 0 && center > online && /\b(then|after(?:wards)?|later|upgraded?)\b/i.test(text)) {
+      return { ok: true, value: { earnedVia: 'testing-center-exam' } };
+    }
+    return {
+      ok: false,
+      understood: both,
+      why: both ? 'Please choose the exam your current certification came from.' : 'Please choose one of the two exams.',
+    };
   }
 
   private readCecs(context: TurnContext, text: string, options: AskOptions): Reading<CecReading> {
-    const r = parseCecs(text, context.activity.locale);
+    const cleaned = lower(text).replace(HEDGE, '').replace(PRONOUN_ONE, '$1') || text;
+    const r = parseCecs(cleaned, context.activity.locale);
     if (r.kind === 'cecs') return { ok: true, value: r.value };
     // At the CEC prompt an exam needs an exam word ("I did an online class" is about CECs).
     const aside = r.problem === 'unreadable' ? this.asideFacts(context, text, 'cecs', options) : undefined;

@@ -130,19 +130,36 @@ describe('dates as trainers say them', () => {
   });
 
   test.each([
-    ['a full date', 'June 3, 2026', 'It expires on June 3, 2026', /Expiring June 3, 2026 means you were certified on June 3, 2024/, '2024-06-03'],
-    ['a month', 'August 2026', 'It expires in August 2026', /Which day in August 2026 does it expire/, undefined],
-  ])('a future certification date (%s) is re-asked with the expiry as a one-tap answer', async (_name, said, button, next, certifiedOn) => {
-    const h = pathHarness();
-    await h.say('check my status');
-    const [reply] = await h.say(said);
-    expect(reply.text).toMatch(/is still ahead, so it can't be when you were certified[\s\S]*When were you certified/);
-    expect(reply.suggestedActions?.actions.map((a) => a.title)).toEqual([button]);
-    expect(await h.sayText(button)).toMatch(next);
+    ['a full date, the button', 'June 3, 2026', 'It expires on June 3, 2026', /Expiring June 3, 2026 means you were certified on June 3, 2024/, '2024-06-03'],
+    ['a full date, "yes"', 'June 3, 2026', 'yes', /Expiring June 3, 2026 means you were certified on June 3, 2024/, '2024-06-03'],
+    ['a full date, "that\'s when it expires"', 'June 3, 2026', "oh sorry, that's when it expires", /Expiring June 3, 2026 means/, '2024-06-03'],
+    ['a full date in the opener', 'I was certified on June 3 2026', "yeah that's my expiry date", /Expiring June 3, 2026 means/, '2024-06-03'],
+    ['a month, the button', 'August 2026', 'It expires in August 2026', /Which day in August 2026 does it expire/, undefined],
+    ['a day still ahead in a month', 'May 2026', '20', /May 20, 2026 is still ahead[\s\S]*just say so/, undefined],
+  ])('a future certification date (%s) is re-asked with the expiry as a one-tap answer', async (_name, said, answer, next, certifiedOn) => {
+    const h = pathHarness({ channelId: 'webchat' });
+    if (said.startsWith('I was')) await h.say(said);
+    else {
+      await h.say('check my status');
+      const [reply] = await h.say(said);
+      if (!/^May/.test(said)) {
+        expect(reply.text).toMatch(/is still ahead, so it can't be when you were certified\. If that's when your certification expires, just say so\.[\s\S]*When were you certified/);
+        expect(reply.suggestedActions?.actions.map((a) => a.title)).toEqual([answer === 'It expires in August 2026' ? answer : 'It expires on June 3, 2026']);
+      }
+    }
+    const [next1] = await h.say(answer);
+    expect(next1.text).toMatch(next);
     if (certifiedOn) {
-      for (const answer of ['online', '1', 'yes']) await h.say(answer);
+      for (const a of ['online', '1', 'yes']) await h.say(a);
       expect(h.results[0].assessment?.certifiedOn).toBe(certifiedOn);
     }
+  });
+
+  test.each(["no, that's when I was certified", 'banana'])('after a future date, "%s" is not read as the expiry', async (answer) => {
+    const h = pathHarness({ channelId: 'webchat' });
+    await h.say('check my status');
+    await h.say('June 3, 2026');
+    expect(await h.sayText(answer)).toMatch(/couldn't read a date[\s\S]*When were you certified/);
   });
 
   test('a future date too far ahead to be an expiry gets no expiry button', async () => {
@@ -150,7 +167,7 @@ describe('dates as trainers say them', () => {
     await h.say('check my status');
     const [reply] = await h.say('June 3, 2029');
     expect(reply.text).toMatch(/still ahead/);
-    expect(reply.text).not.toMatch(/it expires on/);
+    expect(reply.text).not.toMatch(/just say so|It expires on/);
     expect(reply.suggestedActions).toBeUndefined();
   });
 
@@ -178,4 +195,44 @@ describe("the trainer's CEC count as said", () => {
     expect(transcript[4]).toMatch(/Route 1: recertify by exam \(a big saving in time and money\)/);
     expect(transcript[4]).not.toMatch(/recommended/i);
   });
+});
+
+describe('hedged and pronoun answers', () => {
+  test.each([
+    ['probably none', 0],
+    ['maybe 1.5', 1.5],
+    ['I think 2', 2],
+    ['hmm, probably about 1', 1],
+  ])('CEC prompt: "%s" → %s', async (said, cecs) => {
+    const { result } = await run(['check my status', 'March 3, 2025', 'online', said, 'yes']);
+    expect(result.assessment?.cecsEarned).toBe(cecs);
+  });
+
+  test('exam prompt: a question about the exams is not taken as an answer; "the online one" afterwards is the exam, not 1 CEC', async () => {
+    const h = pathHarness();
+    for (const line of ['check my status', 'March 3, 2025']) await h.say(line);
+    expect(await h.sayText('not sure, which one gives a certificate?')).toMatch(/took? online and gave a certificate|taken online and gave a certificate[\s\S]*Which exam/);
+    expect(await h.sayText('then the online one')).toMatch(/How many CECs/);
+    expect(await h.sayText('the online one')).toMatch(/couldn't read a number of CECs/);
+  });
+});
+
+describe('exam prompt: both exams', () => {
+  test.each([
+    ['online first and then the testing center one', /How many CECs/, 'testing-center-exam'],
+    ['I did both actually, online first and then the testing center one', /How many CECs/, 'testing-center-exam'],
+    ['both', /choose the exam your current certification came from/, undefined],
+    ['not sure', /choose "Online exam"/, undefined],
+  ])('"%s"', async (said, reply, earnedVia) => {
+    const { faq, transcript, result } = await run(['check my status', 'May 5 2024', said, ...(earnedVia ? ['1', 'yes'] : [])]);
+    expect(transcript[2]).toMatch(reply);
+    expect(faq.asked).toEqual([]); // the prompt's own explanation, not an FAQ answer
+    if (earnedVia) expect(result.assessment?.earnedVia).toBe(earnedVia);
+  });
+});
+
+test.each(['May 5 2024', 'may 2025', 'May 3rd'])('"%s" at the date prompt is a date, not a question for the FAQ', async (said) => {
+  const { faq, transcript } = await run(['check my status', said]);
+  expect(faq.asked).toEqual([]);
+  expect(transcript[1]).toMatch(/Which (exam|day)/);
 });
