@@ -47,7 +47,7 @@ function summarise(target: string, concurrency: number, samples: TurnSample[], s
 const f = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${Math.round((100 * a) / b)} %` : 'n/a');
 
-async function measure(name: string, kind: 'echo' | 'bot', env: Record<string, string>): Promise<Row[]> {
+async function measure(name: string, kind: 'echo' | 'floor' | 'bot', env: Record<string, string>): Promise<Row[]> {
   const profileDir = profile && kind === 'bot' ? mkdtempSync(join(tmpdir(), 'bench-prof-')) : undefined;
   const target = await startTarget(kind, env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   const rows: Row[] = [];
@@ -86,7 +86,8 @@ async function main(): Promise<void> {
   try {
     console.log(`Benchmark: ${durationMs} ms per level after 500 ms warm-up, loopback, Node ${process.version}`);
     const echo = await measure('echo', 'echo', { ...common, STORAGE: 'memory' });
-    const rows = [...echo];
+    const floor = await measure('dialog floor', 'floor', { ...common, STORAGE: 'memory' });
+    const rows = [...echo, ...floor];
     let botError: string | undefined;
     try {
       rows.push(...(await measure('bot (memory)', 'bot', { ...common, STORAGE: 'memory' })));
@@ -109,6 +110,13 @@ async function main(): Promise<void> {
         const echoShare = goalEcho.byKind[kind]?.turnsPerSecond;
         const met = k.turnsPerSecond >= GOAL.minRatio * (echoShare ?? Infinity) && k.p99 <= GOAL.maxP99Ms;
         console.log(`  ${kind}: ${f(k.turnsPerSecond, 0)} turns/s = ${ratio(k.turnsPerSecond, echoShare)} of echo, p99 ${f(k.p99)} ms → ${met ? 'MET' : 'NOT MET'}`);
+      }
+      const floorRow = floor.find((r) => r.concurrency === GOAL.concurrency);
+      if (floorRow) {
+        console.log(
+          `  for reference, the dialog floor (no logic of its own): ${f(floorRow.turnsPerSecond, 0)} turns/s = ${ratio(floorRow.turnsPerSecond, goalEcho.turnsPerSecond)} of echo, p99 ${f(floorRow.p99)} ms; ` +
+            `the bot is at ${ratio(goalRow.turnsPerSecond, floorRow.turnsPerSecond)} of the floor`,
+        );
       }
     }
 

@@ -22,14 +22,18 @@ export function buildEchoApp(
   config: Config,
   logger: Logger,
   auth: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {},
+  /** Another bot on the same stack (the benchmark's dialog floor); turns() then counts nothing. */
+  other?: ActivityHandler,
 ): EchoApp {
   let turns = 0;
-  const bot = new ActivityHandler();
-  bot.onMessage(async (context, next) => {
-    turns++;
-    await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
-    await next();
-  });
+  const bot = other ?? new ActivityHandler();
+  if (!other) {
+    bot.onMessage(async (context, next) => {
+      turns++;
+      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await next();
+    });
+  }
   const adapter = createAdapter(config, auth);
   const queue = new KeyedQueue();
   const server = createServer(logger, { ready: () => true, details: () => ({ bot: 'echo' }) });

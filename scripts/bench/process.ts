@@ -10,7 +10,7 @@ export interface Target {
 }
 
 /** Starts dist/scripts/bench/server.js <kind> and waits for the line with its URL. */
-export function startTarget(kind: 'echo' | 'bot', env: Record<string, string>, nodeArgs: string[] = []): Promise<Target> {
+export function startTarget(kind: 'echo' | 'floor' | 'bot', env: Record<string, string>, nodeArgs: string[] = []): Promise<Target> {
   const child = spawn(process.execPath, [...nodeArgs, join(__dirname, 'server.js'), kind], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
