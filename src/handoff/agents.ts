@@ -12,6 +12,8 @@ export interface AgentSession {
   chat?: Partial<ConversationReference>;
   held: string[];
   current?: string;
+  /** The request that just closed under them with nothing else held: their next words reached nobody. */
+  ended?: string;
 }
 
 export class AgentDirectory {
@@ -60,11 +62,21 @@ export class AgentDirectory {
     return session;
   }
 
+  /** Reads and clears `ended`: the agent is told once that their words went nowhere. */
+  async takeEnded(key: string): Promise<string | undefined> {
+    const session = await this.get(key);
+    if (!session?.ended) return undefined;
+    const { ended, ...rest } = session;
+    await this.save(rest);
+    return ended;
+  }
+
   async hold(key: string, id: string): Promise<void> {
     const session = await this.get(key);
     if (!session) return;
     if (!session.held.includes(id)) session.held.push(id);
     session.current = id;
+    delete session.ended;
     await this.save(session);
   }
 
@@ -72,7 +84,10 @@ export class AgentDirectory {
     const session = await this.get(key);
     if (!session) return;
     session.held = session.held.filter((h) => h !== id);
-    if (session.current === id) session.current = session.held[session.held.length - 1];
+    if (session.current === id) {
+      session.current = session.held[session.held.length - 1];
+      if (!session.current) session.ended = id;
+    }
     await this.save(session);
   }
 }

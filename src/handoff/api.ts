@@ -123,7 +123,8 @@ export function registerHandoffApi(server: restify.Server, service: HandoffServi
     await found(id);
     const { request, messages } = await guarded(() => service.trainerMessagesSince(id, after, wait * 1000));
     const cursor = messages.length ? messages[messages.length - 1].seq : after;
-    send(res, 200, { status: request.status, messages, cursor: String(cursor) });
+    // outcome tells a polling agent whether the trainer cancelled or the request was resolved.
+    send(res, 200, { status: request.status, outcome: request.outcome, messages, cursor: String(cursor) });
   });
 
   server.post('/api/handoffs/:id/resolve', perClient, async (req: restify.Request, res: restify.Response) => {

@@ -1,9 +1,10 @@
 // The support channel's view of a request: an Adaptive Card (1.5, what Teams renders) with the summary,
 // the assessment and a Claim button; rebuilt when the request is claimed or resolved.
 import { CardFactory, type Attachment } from 'botbuilder';
+import { readAnswers } from '../recert/answers';
 import type { HandoffRequest } from './types';
 
-const reasons: Record<HandoffRequest['summary']['reason'], string> = {
+export const reasons: Record<HandoffRequest['summary']['reason'], string> = {
   asked: 'Asked for a person',
   unanswered: "The assistant couldn't answer",
   lapsed: 'Certification has lapsed',
@@ -30,7 +31,25 @@ export function summaryFacts(request: HandoffRequest): Array<{ title: string; va
       { title: 'Paths', value: a.paths.join(', ') || 'none' },
     );
   }
-  if (request.followUp) facts.push({ title: 'Follow up at', value: request.followUp.email });
+  else facts.push(...partialPathFacts(request));
+  if (request.followUp) {
+    facts.push({ title: 'Follow up at', value: request.followUp.email });
+    if (request.followUp.message) facts.push({ title: 'Their message', value: request.followUp.message });
+  }
+  return facts;
+}
+
+/**
+ * What the trainer had told the route check when they asked for a person half-way (no assessment yet), so
+ * the agent need not ask again.
+ */
+export function partialPathFacts(request: HandoffRequest): Array<{ title: string; value: string }> {
+  const answers = readAnswers(request.summary.answers);
+  if (!answers) return [];
+  const facts: Array<{ title: string; value: string }> = [];
+  if (answers.certifiedOn) facts.push({ title: 'Certified on', value: answers.certifiedOn });
+  if (answers.earnedVia) facts.push({ title: 'Earned via', value: answers.earnedVia });
+  if (answers.cecsEarned !== undefined) facts.push({ title: 'CECs', value: `${answers.cecsEarned} so far` });
   return facts;
 }
 

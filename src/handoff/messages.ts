@@ -9,30 +9,51 @@ export const trainerText = {
   savedForAgent: "Got it, I'll pass that on when someone joins.",
   joined: (agent: string) => `${agent} from support has joined.`,
   fromAgent: (agent: string, text: string) => `${agent}: ${text}`,
-  back: "You're back with the assistant. Ask me anything about recertifying.",
+  /** The agent handed the trainer back; `resumePath` when the route check was left half-way for the agent. */
+  back: (agent?: string, resumePath = false) =>
+    `${agent ? `${agent} from support has left the chat. ` : ''}You're back with the assistant. ` +
+    (resumePath ? 'Say "check my status" to finish working out your recertification route, or ask me anything.' : 'Ask me anything about recertifying.'),
   cancelled: "OK, I've cancelled your request for a person. You're back with the assistant.",
+  /** "cancel" while an agent is talking ends that chat. */
+  endedChat: (agent: string) => `OK, I've ended your chat with ${agent}. You're back with the assistant.`,
   failed: "Sorry, I couldn't connect you with a person this time. You're back with the assistant.",
   timedOut:
     "Sorry, everyone from support is busy right now and nobody could join in time. " +
     'If you like, leave your email address and a short message, and someone will get back to you. ' +
     'Consent: by sending your email address you agree that ACTION support may use it to contact you about this request, and for nothing else. ' +
-    'Or say "cancel" to come back to the assistant.',
-  needEmail: 'I need an email address to pass on your message (for example name@example.com), or say "cancel".',
+    'Or say "keep waiting" to stay in the queue, or "no thanks" to come back to the assistant.',
+  timeoutChoices: ['Keep waiting', 'No thanks'],
+  needEmail:
+    'I need an email address to pass on your message (for example name@example.com). Or say "keep waiting" to stay in the queue, or "no thanks" to come back to the assistant.',
+  keptWaiting: (n: number) => `OK, you stay in the queue. ${trainerText.position(n)} ${trainerText.keepTyping}`,
+  noFollowUp: "OK, no follow-up. I've cancelled your request for a person. You're back with the assistant.",
   followUpSaved: (email: string) =>
     `Thanks. Your message is saved with your request and someone from support will write to ${email}. You're back with the assistant in the meantime.`,
+  /** Files and pictures cannot travel through the relay (agents read text). */
+  noFiles: "I can't pass files or pictures on to our support team in this chat. Please describe what it shows in words.",
 };
 
 export const agentText = {
   notFound: (id: string) => `There is no hand-off request ${id}.`,
   claimed: (id: string, by: string) => `Request ${id} was already claimed by ${by}.`,
   notWaiting: (id: string) => `Request ${id} is not waiting any more.`,
+  /** Writing to a request nobody has claimed yet, or one already closed. */
+  notClaimed: (id: string) => `Request ${id} is still waiting: claim it before writing to the trainer.`,
+  closed: (id: string) => `Request ${id} is closed (the trainer is back with the assistant), so nothing was sent.`,
   connected: (id: string) =>
     `You're connected with the trainer of request ${id}. Whatever you type now goes to them; "resolve" hands them back to the assistant.`,
   noCurrent: 'You have no active conversation. Type "queue" to see who is waiting, then "claim <id>".',
   switched: (id: string) => `Now talking in request ${id}.`,
   notHeld: (id: string) => `You don't hold request ${id}.`,
   resolved: (id: string) => `Request ${id} is resolved; the trainer is back with the assistant.`,
+  /** Where the agent's next words go once a request of theirs closed. */
+  nowCurrent: (id: string | undefined) =>
+    id ? `You're now talking in request ${id}.` : 'You hold no other requests: type "queue" to see who is waiting.',
+  /** An agent typed after their conversation ended: say so rather than hand the words to the FAQ. */
+  notSent: (id: string) =>
+    `Not sent: request ${id} is closed and you're not talking with anyone. Type "queue" to see who is waiting, or ask again and I'll answer as the assistant.`,
   trainerSays: (id: string, text: string) => `[${id}] Trainer: ${text}`,
+  trainerSentFile: (id: string, what: string) => `[${id}] The trainer tried to send ${what}, which can't be passed on in this chat; they were asked to describe it.`,
   trainerLeft: (id: string) => `[${id}] The trainer cancelled and went back to the assistant.`,
   emptyQueue: 'Nobody is waiting.',
   help:

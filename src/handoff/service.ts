@@ -9,6 +9,7 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { hashId, type Logger } from '../logger';
+import { readAnswers } from '../recert/answers';
 import type { AgentDirectory } from './agents';
 import { agentText, trainerText } from './messages';
 import type { Proactive } from './proactive';
@@ -38,7 +39,8 @@ export class HandoffService implements HandoffStarter {
 
   constructor(private readonly deps: HandoffServiceDeps) {}
 
-  private get now(): Date {
+  /** The service's clock (tests move it), also for the agents' queue view. */
+  get now(): Date {
     return this.deps.now();
   }
 
@@ -171,6 +173,12 @@ export class HandoffService implements HandoffStarter {
     await this.close(request.id, 'cancelled');
   }
 
+  /** After the timeout offer: no follow-up, the trainer stays in the queue for an agent. */
+  async keepWaiting(request: HandoffRequest): Promise<number> {
+    await this.deps.store.update(request.id, (r) => ({ ...r, awaitingFollowUp: false, trainerAttached: true }));
+    return this.position(request.id);
+  }
+
   /** Bot Framework `handoff.status` from an agent hub: accepted / failed / completed. */
   async hubStatus(context: TurnContext, state: string | undefined): Promise<void> {
     const request = await this.linkedRequest(context);
@@ -183,9 +191,9 @@ export class HandoffService implements HandoffStarter {
       await this.unlink(context);
       await context.sendActivity(trainerText.failed);
     } else if (state === 'completed') {
-      await this.close(request.id, 'resolved', false);
+      const closed = await this.close(request.id, 'resolved', false);
       await this.unlink(context);
-      await context.sendActivity(trainerText.back);
+      await context.sendActivity(trainerText.back(closed.agent?.name, leftPathHalfWay(closed)));
     }
   }
 
@@ -214,7 +222,7 @@ export class HandoffService implements HandoffStarter {
   /** An agent's message to the trainer of an active request. */
   async agentSays(id: string, text: string, sessionKey?: string): Promise<RelayMessage> {
     const { after } = await this.deps.store.update(id, (r) => {
-      if (r.status !== 'active') throw new Refused('not-active', `Request ${id} is not active.`);
+      if (r.status !== 'active') throw new Refused('not-active', r.status === 'waiting' ? agentText.notClaimed(id) : agentText.closed(id));
       if (sessionKey && r.agent?.id !== sessionKey) throw new Refused('not-yours', agentText.notHeld(id));
       return appendMessage(r, { from: 'agent', text, at: this.now.toISOString(), agentName: r.agent?.name });
     });
@@ -240,12 +248,17 @@ export class HandoffService implements HandoffStarter {
     this.deps.logger.info({ request: id, outcome }, 'hand-off: closed');
     this.events.emit(id);
     if (tellTrainer && outcome === 'resolved' && after.trainerAttached) {
-      await this.deps.proactive.send(after.trainer, [{ text: trainerText.back }], 'back with the bot');
+      await this.deps.proactive.send(after.trainer, [{ text: trainerText.back(after.agent?.name, leftPathHalfWay(after)) }], 'back with the bot');
     }
     if (after.agent?.via === 'teams' && after.agent.id) {
+      const wasCurrent = (await this.deps.agents.get(after.agent.id))?.current === id;
       await this.deps.agents.release(after.agent.id, id);
       const session = await this.deps.agents.get(after.agent.id);
-      if (outcome === 'cancelled' && session?.chat) await this.deps.proactive.send(session.chat, [{ text: agentText.trainerLeft(id) }], 'trainer left');
+      if (outcome === 'cancelled' && session?.chat) {
+        // The agent may be mid-sentence to this trainer: say where their next words go.
+        const where = wasCurrent ? ` ${agentText.nowCurrent(session.current)}` : '';
+        await this.deps.proactive.send(session.chat, [{ text: agentText.trainerLeft(id) + where }], 'trainer left');
+      }
     }
     await this.deps.proactive.updateCard(after);
     if (before.status === 'waiting') await this.refreshPositions();
@@ -326,11 +339,26 @@ export class HandoffService implements HandoffStarter {
     for (const request of await this.deps.store.list('waiting')) {
       if (!(await this.checkTimeout(request))) continue;
       timedOut++;
-      await this.deps.proactive.send(request.trainer, [{ text: trainerText.timedOut }], 'timeout');
+      await this.deps.proactive.send(request.trainer, [timedOutActivity()], 'timeout');
     }
     await this.deps.store.prune(this.now);
     return timedOut;
   }
+}
+
+/** The timeout offer, with its two answers as buttons (an email address is typed). */
+export function timedOutActivity(): Partial<Activity> {
+  return {
+    type: 'message',
+    text: trainerText.timedOut,
+    suggestedActions: { to: [], actions: trainerText.timeoutChoices.map((c) => ({ type: 'imBack', title: c, value: c })) },
+  };
+}
+
+/** The trainer asked for a person in the middle of the route check: it is theirs to finish afterwards. */
+function leftPathHalfWay(request: HandoffRequest): boolean {
+  const answers = readAnswers(request.summary.answers);
+  return !request.summary.assessment && !!answers && Object.keys(answers).length > 0;
 }
 
 function appendMessage(request: HandoffRequest, message: Omit<RelayMessage, 'seq'>): HandoffRequest {

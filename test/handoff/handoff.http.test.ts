@@ -114,7 +114,9 @@ test('an agent works two trainers from Teams: queue, claim, relay both ways, swi
 
   const briefing = (await alex.say(`claim ${patId}`)).join('\n');
   expect(briefing).toContain(`connected with the trainer of request ${patId}`);
-  expect(briefing).toContain('Asked: talk to a person');
+  // What was said before the hand-off, so the agent does not ask the trainer to repeat it.
+  expect(briefing).toContain('Why: Asked for a person');
+  expect(briefing).toMatch(/Before the hand-off:\n- Trainer: how long is my certification valid\?\n- Assistant: .*two years.*\n- Trainer: talk to a person/);
   await channel.waitFor(() => channel.texts(pat.conversationId).includes('Alex from support has joined.'), 'join (pat)');
   // Kim moved up and was told.
   await channel.waitFor(() => channel.texts(kim.conversationId).some((t) => /you're next in the queue/i.test(t)), 'position update (kim)');
@@ -132,7 +134,8 @@ test('an agent works two trainers from Teams: queue, claim, relay both ways, swi
   await channel.waitFor(() => channel.texts(pat.conversationId).includes('Alex: Back to you, Pat.'), 'agent → pat after switch');
   expect(channel.texts(kim.conversationId)).not.toContain('Alex: Back to you, Pat.');
 
-  expect((await alex.say('resolve')).join('\n')).toContain(`Request ${patId} is resolved`);
+  // Told where their next words go: back to Kim, whom Alex still holds.
+  expect((await alex.say('resolve')).join('\n')).toBe(`Request ${patId} is resolved; the trainer is back with the assistant. You're now talking in request ${kimId}.`);
   await channel.waitFor(() => channel.texts(pat.conversationId).some((t) => /back with the assistant/.test(t)), 'pat handed back');
   expect((await pat.say('How many CECs do I need to recertify?')).join('\n')).toMatch(/2\.0/);
 
@@ -174,7 +177,8 @@ test('a lapsed trainer who accepts the offer arrives with the assessment: in the
   expect(card).toContain('Certification has lapsed');
   expect(card).toContain('2025-03-01');
   const briefing = (await teamsUser(running.url, channel.url, agents.alex).say(`claim ${id}`)).join('\n');
-  expect(briefing).toContain('Assessment: expired, certified 2023-03-01, expires 2025-03-01');
+  expect(briefing).toContain('Why: Certification has lapsed');
+  expect(briefing).toContain('Assessment: expired, certified 2023-03-01 (online-exam), expires 2025-03-01, 0/2 CECs');
 });
 
 test('the timeout: the sweep apologises and offers a follow-up; an email left with consent is kept on the request', async () => {
@@ -189,7 +193,7 @@ test('the timeout: the sweep apologises and offers a follow-up; an email left wi
   expect(apology).toMatch(/Consent: by sending your email address you agree/);
   expect(await running.app.handoff.sweep()).toBe(0); // said once
 
-  expect(await pat.say('no thanks')).toEqual([expect.stringMatching(/need an email address/)]);
+  expect(await pat.say('what do you mean?')).toEqual([expect.stringMatching(/need an email address/)]);
   const saved = await pat.say('pat@example.com please call me about my lapsed certificate');
   expect(saved.join('\n')).toMatch(/someone from support will write to pat@example.com/);
 

@@ -120,8 +120,8 @@ export function teamsUser(url: string, serviceUrl: string, person: Person) {
   const texts = (replies: Partial<Activity>[]) => replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
   return {
     chatId,
-    async say(text: string): Promise<string[]> {
-      return texts(await send(url, base({ id: chatId, conversationType: 'personal', isGroup: false }, { text })));
+    async say(text: string, extra: Partial<Activity> = {}): Promise<string[]> {
+      return texts(await send(url, base({ id: chatId, conversationType: 'personal', isGroup: false }, { text, ...extra })));
     },
     /** Presses a card's button in the support channel thread (Action.Submit with msteams messageBack). */
     async pressInChannel(threadId: string, data: Record<string, unknown>, text?: string): Promise<string[]> {
