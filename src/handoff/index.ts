@@ -90,7 +90,9 @@ export function createHandoff({ config, logger, stores, conversationState, now =
     sweep,
     async close() {
       if (timer) clearInterval(timer);
-      await Promise.all([sweeping, service.settled()]);
+      // botbuilder's transcript middleware does not await its writes: one landing after the store closed would
+      // be lost (and on Redis would reopen the client, keeping the process alive).
+      await Promise.all([sweeping, service.settled(), transcripts.settled()]);
     },
   };
 }

@@ -78,6 +78,11 @@ export class KeyvTranscriptLogger implements TranscriptLogger {
     await this.chain(key, async () => void (await this.keyv.delete(key)));
   }
 
+  /** Resolves when every write queued so far has finished (shutdown waits for it before closing the store). */
+  async settled(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
+  }
+
   private chain(key: string, work: () => Promise<void>): Promise<void> {
     const run = (this.tails.get(key) ?? Promise.resolve()).then(work);
     const tail = run.catch(() => undefined);

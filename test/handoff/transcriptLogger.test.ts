@@ -35,3 +35,26 @@ test('entries expire after the retention period', async () => {
   await new Promise((r) => setTimeout(r, 40));
   expect(await transcripts.recent('directline', 'c1')).toEqual([]);
 });
+
+test('settled() waits for every write fired without waiting, across conversations (shutdown closes the store after it)', async () => {
+  const store = new Map<string, unknown>();
+  // A store whose writes take a while, like a remote one.
+  const slow = {
+    get: (k: string) => store.get(k),
+    delete: (k: string) => store.delete(k),
+    clear: () => store.clear(),
+    set: async (k: string, v: unknown) => {
+      await new Promise((r) => setTimeout(r, 5));
+      store.set(k, v);
+      return true;
+    },
+  };
+  const transcripts = new KeyvTranscriptLogger(new Keyv({ store: slow }), 30, logger);
+  for (const id of ['c1', 'c2', 'c3']) {
+    for (let i = 1; i <= 3; i++) void transcripts.logActivity({ ...base, conversation: { id }, type: 'message', text: `m${i}`, from: { id: 'u' } } as Activity);
+  }
+  expect(store.size).toBe(0); // nothing written yet
+  await transcripts.settled();
+  expect(store.size).toBe(3);
+  for (const id of ['c1', 'c2', 'c3']) expect((await transcripts.recent('directline', id)).map((e) => e.text)).toEqual(['m1', 'm2', 'm3']);
+});
