@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { distinctConversations, hugeDateAnswerMs, percentile, runLoad, type TurnKind, type TurnSample } from './bench/driver';
-import { coldStartMs, rssMb, startTarget, stopTarget } from './bench/process';
+import { coldStartMs, cpuMs, rssMb, startTarget, stopTarget } from './bench/process';
 import { topSelfTime } from './bench/profile';
 
 const LEVELS = [1, 8, 32];
@@ -27,11 +27,13 @@ interface Row {
   p50: number;
   p99: number;
   rssMb?: number;
+  /** The target process's own CPU time per turn: steadier than turns/s when other work shares the machine. */
+  cpuMsPerTurn?: number;
   errors: number;
   byKind: Partial<Record<TurnKind, { turnsPerSecond: number; p50: number; p99: number }>>;
 }
 
-function summarise(target: string, concurrency: number, samples: TurnSample[], seconds: number, rss?: number): Row {
+function summarise(target: string, concurrency: number, samples: TurnSample[], seconds: number, rss?: number, cpu?: number): Row {
   const stats = (list: TurnSample[]) => {
     const ms = list.map((s) => s.ms).sort((a, b) => a - b);
     return { turnsPerSecond: list.length / seconds, p50: percentile(ms, 50), p99: percentile(ms, 99) };
@@ -41,7 +43,8 @@ function summarise(target: string, concurrency: number, samples: TurnSample[], s
     const list = samples.filter((s) => s.kind === kind);
     if (list.length) byKind[kind] = stats(list);
   }
-  return { target, concurrency, ...stats(samples), rssMb: rss, errors: samples.filter((s) => s.status !== 200).length, byKind };
+  const cpuMsPerTurn = cpu !== undefined && samples.length > 0 ? cpu / samples.length : undefined;
+  return { target, concurrency, ...stats(samples), rssMb: rss, cpuMsPerTurn, errors: samples.filter((s) => s.status !== 200).length, byKind };
 }
 
 const f = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
@@ -53,8 +56,11 @@ async function measure(name: string, kind: 'echo' | 'floor' | 'bot', env: Record
   const rows: Row[] = [];
   try {
     for (const concurrency of LEVELS) {
+      const cpuBefore = cpuMs(target.child.pid);
       const { samples, seconds } = await runLoad(target.url, concurrency, durationMs);
-      rows.push(summarise(name, concurrency, samples, seconds, rssMb(target.child.pid)));
+      const cpuAfter = cpuMs(target.child.pid);
+      const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
+      rows.push(summarise(name, concurrency, samples, seconds, rssMb(target.child.pid), cpu));
       process.stderr.write(`  ${name} @${concurrency}: ${f(rows.at(-1)!.turnsPerSecond, 0)} turns/s\n`);
     }
   } finally {
@@ -68,13 +74,13 @@ async function measure(name: string, kind: 'echo' | 'floor' | 'bot', env: Record
 }
 
 function printTable(rows: Row[], echo: Row[]): void {
-  console.log('\n| target | conc. | turns/s | vs echo | p50 ms | p99 ms | p99 vs echo | RSS MB | errors | FAQ turns/s (p99) | path turns/s (p99) |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('\n| target | conc. | turns/s | vs echo | p50 ms | p99 ms | p99 vs echo | CPU ms/turn | echo / it | RSS MB | errors | FAQ turns/s (p99) | path turns/s (p99) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     const base = echo.find((e) => e.concurrency === row.concurrency);
     const kind = (k: TurnKind) => (row.byKind[k] ? `${f(row.byKind[k]!.turnsPerSecond, 0)} (${f(row.byKind[k]!.p99)})` : 'n/a');
     console.log(
-      `| ${row.target} | ${row.concurrency} | ${f(row.turnsPerSecond, 0)} | ${ratio(row.turnsPerSecond, base?.turnsPerSecond)} | ${f(row.p50)} | ${f(row.p99)} | ${ratio(row.p99, base?.p99)} | ${f(row.rssMb, 0)} | ${row.errors} | ${kind('faq')} | ${kind('path')} |`,
+      `| ${row.target} | ${row.concurrency} | ${f(row.turnsPerSecond, 0)} | ${ratio(row.turnsPerSecond, base?.turnsPerSecond)} | ${f(row.p50)} | ${f(row.p99)} | ${ratio(row.p99, base?.p99)} | ${f(row.cpuMsPerTurn, 2)} | ${ratio(base?.cpuMsPerTurn, row.cpuMsPerTurn)} | ${f(row.rssMb, 0)} | ${row.errors} | ${kind('faq')} | ${kind('path')} |`,
     );
   }
 }
@@ -111,6 +117,10 @@ async function main(): Promise<void> {
         const met = k.turnsPerSecond >= GOAL.minRatio * (echoShare ?? Infinity) && k.p99 <= GOAL.maxP99Ms;
         console.log(`  ${kind}: ${f(k.turnsPerSecond, 0)} turns/s = ${ratio(k.turnsPerSecond, echoShare)} of echo, p99 ${f(k.p99)} ms → ${met ? 'MET' : 'NOT MET'}`);
       }
+      console.log(
+        `  CPU per turn: bot ${f(goalRow.cpuMsPerTurn, 2)} ms, echo ${f(goalEcho.cpuMsPerTurn, 2)} ms → echo / bot = ${ratio(goalEcho.cpuMsPerTurn, goalRow.cpuMsPerTurn)} ` +
+          '(the throughput ratio when each has a core to itself; steadier than turns/s on a shared machine)',
+      );
       const floorRow = floor.find((r) => r.concurrency === GOAL.concurrency);
       if (floorRow) {
         console.log(
