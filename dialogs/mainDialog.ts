@@ -118,6 +118,14 @@ export class MainConversation {
     // "I was certified in March 2023, how often do I recertify?": their own dates are worked out from what they said.
     if (this.describesOwnSituation(context, text)) return this.beginPath(context, dc, text);
     const state = await this.faqState.get(context, { misses: 0 });
+    // "chek my status pls", a bare "March 3, 2025": the path is the only plausible reading, just not a confident
+    // one. A "Did you mean" with one real option costs the trainer a turn and strands the answers that follow.
+    // (A pending "Was this helpful?" or "Did you mean" reply never reads this way: "yes", "2", "none of these".)
+    const classified = this.engine.classify(text, { lastEntryId: state.lastEntryId });
+    if (clearlyThePath(classified)) {
+      state.pending = undefined;
+      return this.beginPath(context, dc, text, classified);
+    }
     const outcome = await this.faq.respond(context, text, state);
     // Kept for the hand-off summary: the agent sees what the bot could not answer.
     if (outcome.outcome === 'declined' || outcome.outcome === 'clarifying') await this.lastUnanswered.set(context, text);
@@ -199,6 +207,16 @@ export class MainConversation {
     this.deps.logger.info({ conversation: hashId(context.activity.conversation?.id) }, 'user data forgotten');
     await context.sendActivity(MessageFactory.text(FORGOTTEN_TEXT));
   }
+}
+
+/** How far the path entry must lead the runner-up in the middle band to start the path without asking. */
+const PATH_LEAD = 2;
+
+/** The FAQ's middle band with the path action on top and nothing close behind it. */
+function clearlyThePath(result: FaqResult): boolean {
+  const [first, second] = result.candidates;
+  if (result.band !== 'middle' || result.top?.kind !== 'action' || result.top.action !== 'path' || first?.id !== result.top.id) return false;
+  return !second || first.score >= PATH_LEAD * second.score;
 }
 
 /** A question mark, a question word or an inverted question ("…, do I need more?"). */

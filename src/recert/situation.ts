@@ -8,7 +8,10 @@ import { mayContainDate, mayContainDateWords } from './parseDate';
 
 const FIRST_PERSON = /\b(i|i'm|im|i've|ive|i'd|my|me|mine)\b/i;
 // Lapsed certifications are outside the article: the FAQ's decline (with an offer of a person) answers those.
-const LAPSED = /\b(lapsed?|expired|ran out|run out)\b/i;
+// "about to run out" / "before it runs out" is still active: only a past run-out is lapsed.
+const LAPSED = /\b(lapsed?|expired|ran out|(?<!(?:about|going|gonna|due|set) to |will |before it |soon )run out)\b/i;
+// "has my cert expired?", "is my certification lapsed?": asking their own status, which the path works out.
+const ASKS_IF_LAPSED = /^(?:\W*(?:hi|hello|hey)\W+)*(?:has|is|did) my (?:\w+ )?(?:certification|certificate|cert|credential) (?:already )?(?:expired|lapsed|run out|ran out)\W*$/i;
 const ABOUT_CERTIFICATION = /\b(certif\w*|cert|expir\w*|renew\w*|recert\w*|passed|qualified)\b/i;
 const ABOUT_RECERTIFYING = /\b(certif\w*|cert|expir\w*|renew\w*|recert\w*|cecs?|ceus?|credits?|exam)\b/i;
 
@@ -16,19 +19,29 @@ const ABOUT_RECERTIFYING = /\b(certif\w*|cert|expir\w*|renew\w*|recert\w*|cecs?|
 // Kept narrow: a general question phrased with "I" ("how often do I need to renew?") stays the FAQ's, and so
 // do off-topic ones that mention "my" ("when will my printed certificate arrive?").
 const OWN_ROUTE = [
-  /\bwhat (?:do|should|must|shall) i (?:need to |have to |got to |gotta )?do\b/,
+  /\bwhat (?:do|should|must|shall) i (?:still )?(?:need to |have to |got to |gotta )?do\b/,
   /\bwhen (?:do|should|must) i (?:need to |have to )?(?:recertify|recert|renew|re-?certify)\b/,
-  /(?:^|[,.!;:]\s*|\band |\bso )i(?:'d| would)? (?:want|need|like|wanna|plan|hope) to (?:renew|recertify|recert|get recertified|get re-?certified)\b/,
+  /(?:^|[,.!?;:]\s*|\band |\bso )i(?:'d| would)? (?:want|need|like|wanna|plan|hope) to (?:renew|recertify|recert|get recertified|get re-?certified)\b/,
   /\bi need help (?:with )?(?:my )?(?:renew\w*|recert\w*)/,
   /\bwhen i (?:have|need) to (?:renew|recertify|recert)\b/,
-  /\b(?:certif\w*|cert)\b.*\bwhat (?:now|next)\b/,
+  /\b(?:certif\w*|cert)\b.*\b(?:what(?:'s|s| is| comes)?) (?:now|next)\b/,
   /\bhelp me (?:to )?(?:renew|recertify|recert|get recertified)\b/,
   /\b(?:am i|i'm|i am) (?:due|overdue|eligible)\b/,
+  // "am I still certified?", "am i on track for recertification?": a yes/no about themselves.
+  /\bam i (?:still )?(?:certified|current|active|valid|in good standing|up to date|on track)\b/,
+  // "do i need to recertify yet": "yet" / "already" make it about their own timing, not the rule.
+  /\b(?:do|should) i (?:need|have|got) to (?:recertify|recert|renew|re-?certify)(?: \w+)? (?:yet|already)\b/,
   /\b(?:what'?s|what is|when is|tell me|work out|calculate|figure out|find out|check) my (?:\w+ )?(?:deadline|due date|renewal date|expiry date|expiration date|expiry|expiration|status)\b/,
+  /^(?:\W*(?:hi|hello|hey)\W+)*(?:is|has) my (?:\w+ )?(?:certification|certificate|cert|credential) (?:still )?(?:valid|active|current|due|good|ok|okay|in good standing|up to date)\W*$/,
   /^(?:\W*(?:hi|hello|hey)\W+)*(?:is|has) my (?:\w+ )?(?:certification|certificate|cert|credential) (?:still )?(?:valid|active|current|due)\b/,
-  /\bwhen (?:does|is) my (?:\w+ )?(?:certification|certificate|cert|credential|recertification|renewal)\b/,
+  /\bwhen(?:'s|s| does| is) my (?:\w+ )?(?:certification|certificate|cert|credential|recertification|renewal)\b/,
   /\bhow (?:long|much time) (?:until|till|do i have|have i got|is left)\b/,
   /\bhow many (?:more )?(?:cecs?|ceus?|credits?) (?:do i still|do i have left|more do i|are left|have i got left|remain)\b/,
+  /\bhow many more (?:cecs?|ceus?|credits?) (?:do|will|should) i\b/,
+  /\b(?:do i have|have i (?:got|earned)) enough (?:cecs?|ceus?|credits?)\b/,
+  // "what are my options for recertifying?" (a bare "what are my options" is the help menu: no recert word).
+  /\bwhat (?:are|r) my (?:\w+ )?(?:options|choices|routes)\b/,
+  /\bwhere (?:am i|i am|i'm) (?:at )?with my\b|\bwhere do i stand\b/,
 ];
 // Their own expiry, whatever else the sentence says ("how do I know when my certification expires?").
 const OWN_EXPIRY = [
@@ -60,6 +73,7 @@ const OTHER_FACT_WORDS = /\b(online|testing|exam|proctored|ncca|cecs?|ceus?|cred
 const OWN_COUNT = /\b(?:i (?:have|got|earned|completed|did|only have|already have|currently have)|i'?ve (?:got |earned |completed |done |only got )?|my)\b/i;
 
 export function describesOwnSituation(text: string, today: string, locale?: string): boolean {
+  if (ASKS_IF_LAPSED.test(normalise(text.slice(0, 300)))) return true;
   if (LAPSED.test(text)) return false;
   if (asksAboutOwnRoute(text)) return true;
   // Cheap checks first: the date recognizer stays off messages that cannot carry a date or a CEC count.
