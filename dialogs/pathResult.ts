@@ -80,15 +80,24 @@ export function resultContent(a: Assessment, links: Links, today: string, w: Wor
   const upload = links.UPLOAD_URL;
 
   if (a.status === 'expired') {
+    // The article's 2.0 CECs and routes are for recertifying within the two-year window; it says nothing about a
+    // lapsed certification, so no requirement, "still needed" or route is stated for one (channelData keeps the
+    // assessment as computed, for the agent).
     return {
       headline: `${w.Your} certification expired on ${formatLongDate(a.expiresOn)}.`,
-      facts,
+      facts: [
+        { title: 'Certified on', value: formatLongDate(a.certifiedOn) },
+        { title: 'Expired on', value: formatLongDate(a.expiresOn) },
+        { title: 'Status', value: 'expired (lapsed)' },
+        { title: 'Exam taken', value: examName(a.earnedVia) },
+        { title: 'CECs earned', value: formatCecs(a.cecsEarned) },
+      ],
       sections: [
         {
           title: 'Lapsed certification',
           lines: [
-            `The help article doesn't cover lapsed certifications, so I can't tell ${w.you} the route from here.`,
-            'A person from the support team can help with this.',
+            `The help article doesn't cover lapsed certifications: it doesn't say what ${w.you} need to do once a certification has expired, so I can't give a route, say how many CECs would count or say whether an exam applies.`,
+            'A person from our support team can help with this.',
           ],
         },
       ],
