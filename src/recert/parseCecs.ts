@@ -46,9 +46,28 @@ export function checkCecs(value: number): CecAnswer {
   return { kind: 'cecs', value: Math.round(value * 100) / 100 };
 }
 
+// "probably none", "maybe 1.5", "I think 2", "around 1", "about one and a half": the answer is what the hedge
+// qualifies; an estimate is still the trainer's answer (they confirm it before the result).
+const HEDGE_LEAD = /^(?:(?:probably|prob|maybe|perhaps|likely|i think|i guess|i'd say|i believe|roughly|approximately|approx|around|about|like|um+|uh+|hmm+)\b[\s,.]*)+/;
+// The same inside the answer ("I have probably none", "none I think"); "like" only leads ("I'd like" is not a hedge).
+const HEDGE_INSIDE = /\b(?:probably|maybe|perhaps|i think|i guess|i'd say|i believe|roughly|approximately|approx|around|about)\b[\s,.]*/g;
+// "the online one", "that one": a pronoun for an exam, not one CEC.
+const PRONOUN_ONE = /\b(the|that|this|other|first|second|same|online|cent(?:er|re)|proctored|ncca|exam)\s+one\b/g;
+
+/** Blanks the "one" of "the online one" with spaces, so positions (date spans) still line up. */
+function blankPronounOne(text: string): string {
+  return text.replace(PRONOUN_ONE, (whole: string, word: string) => word + ' '.repeat(whole.length - word.length));
+}
+
+/** The answer without hedges and pronoun "one"s, lower-cased and trimmed. */
+export function unhedgeCecAnswer(text: string): string {
+  const lower = capText(text).toLowerCase().replace(/[’‘]/g, "'").trim();
+  return blankPronounOne(lower.replace(HEDGE_LEAD, '').replace(HEDGE_INSIDE, ' ')).replace(/\s+/g, ' ').trim();
+}
+
 /** Reads an answer to "how many CECs have you earned?". */
 export function parseCecs(text: string, locale?: string): CecAnswer {
-  const capped = capText(text).toLowerCase().trim();
+  const capped = unhedgeCecAnswer(text);
   if (saysNone(capped)) return { kind: 'cecs', value: 0 };
   if (!mayContainNumber(capped)) return { kind: 'problem', problem: 'unreadable' };
   if (HOURS.test(capped) && !CEC_WORD_ONE.test(capped)) return { kind: 'problem', problem: 'hours' };
@@ -71,7 +90,7 @@ const CEC_WORD = /\b(cecs?|ceus?|credits?|continuing education)\b/gi;
  * outside the spans already read as dates.
  */
 export function findCecsInSentence(text: string, dateSpans: Array<{ start: number; end: number }>, locale?: string): CecAnswer | undefined {
-  const capped = capText(text).toLowerCase();
+  const capped = blankPronounOne(capText(text).toLowerCase());
   const words = [...capped.matchAll(CEC_WORD)];
   if (words.length === 0) return undefined;
   if (/\b(no|zero|none|not any|haven'?t (?:got |earned )?any|don'?t have any)\s+(?:cecs?|ceus?|credits?)\b/.test(capped) || /\b(cecs?|credits?)\s*(?::|=)?\s*(none|zero)\b/.test(capped)) {
