@@ -1,8 +1,8 @@
 // The embedded Direct Line over real HTTP, used as botframework-directlinejs uses it, against an echo bot.
 import type { Activity } from 'botbuilder';
-import { startHarness, type Harness } from './harness';
+import { openStream, startHarness, type Harness } from './harness';
 
-interface Grant { token: string; conversationId: string; domain: string; userId: string }
+interface Grant { token: string; conversationId: string; domain: string; userId: string; streamUrl?: string }
 
 const json = async (res: Response) => ({ status: res.status, body: (await res.json().catch(() => undefined)) as any });
 
@@ -23,7 +23,7 @@ function client(h: Harness) {
       const grant = (await json(await call('POST', '/api/directline/token'))).body as Grant;
       const started = await call('POST', `${grant.domain}/conversations`, grant.token);
       expect(started.status).toBe(201);
-      return grant;
+      return { ...grant, streamUrl: ((await started.json()) as { streamUrl: string }).streamUrl };
     },
     async activities(g: Grant, watermark = ''): Promise<{ activities: Partial<Activity>[]; watermark: string }> {
       const res = await json(await call('GET', `${g.domain}/conversations/${g.conversationId}/activities?watermark=${watermark}`, g.token));
@@ -56,7 +56,7 @@ describe('embedded Direct Line (HTTP)', () => {
   it('issues a local token and domain, never a secret', async () => {
     const res = await json(await c.call('POST', '/api/directline/token'));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ domain: '/directline', webSocket: false, expires_in: 1800 });
+    expect(res.body).toMatchObject({ domain: '/directline', webSocket: true, expires_in: 1800 });
     expect(res.body.token).toMatch(/^[\w-]+\.[\w-]+$/);
     expect(res.body.userId).toMatch(/^u_/);
   });
@@ -216,5 +216,106 @@ describe('embedded Direct Line (HTTP)', () => {
     expect(Number(retryAfter)).toBeGreaterThan(0);
     const quiet = await c.start();
     expect((await c.say(quiet, 'hello')).status).toBe(200);
+  });
+});
+
+// Its own server: the tests above use up the per-client budget for new conversations.
+describe('embedded Direct Line: activity stream (WebSocket, what Web Chat uses)', () => {
+  let h: Harness;
+  let c: ReturnType<typeof client>;
+  beforeAll(async () => {
+    h = await startHarness();
+    c = client(h);
+  });
+  afterAll(() => h.close());
+  it('pushes the greeting, the user’s own message and the reply, each once, with rising watermarks', async () => {
+    const g = await c.start();
+    expect(g.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/directline/conversations/${g.conversationId}/stream\\?t=`));
+    const stream = await openStream(g.streamUrl!);
+    try {
+      expect(stream.status).toBe(101);
+      await stream.waitFor((a) => a.text === 'Hello from the echo bot.');
+      await c.say(g, 'over the socket');
+      await stream.waitFor((a) => a.text === 'echo: over the socket');
+      const texts = stream.groups.flatMap((group) => group.activities).map((a) => a.text);
+      expect(texts.filter((t) => t === 'over the socket')).toHaveLength(1);
+      expect(texts.filter((t) => t === 'echo: over the socket')).toHaveLength(1);
+      const watermarks = stream.groups.map((group) => Number(group.watermark));
+      expect(watermarks).toEqual([...watermarks].sort((x, y) => x - y));
+      // An update is pushed again under its id, so Web Chat replaces it.
+      await c.say(g, 'edit me');
+      const edited = await stream.waitFor((a) => a.text === 'second version');
+      const firstVersion = stream.groups.flatMap((group) => group.activities).find((a) => a.text === 'first version');
+      expect(edited.id).toBe(firstVersion?.id);
+    } finally {
+      stream.destroy();
+    }
+  });
+
+  it('after a dropped connection, the reconnect URL carries the watermark and the new stream sends only what was missed', async () => {
+    const g = await c.start();
+    const first = await openStream(g.streamUrl!);
+    await first.waitFor((a) => a.text === 'Hello from the echo bot.');
+    const seen = first.groups.at(-1)!.watermark;
+    first.destroy(); // the network blip
+    await c.say(g, 'while offline');
+    await c.waitFor(g, (a) => a.text === 'echo: while offline');
+    // What botframework-directlinejs does next: GET the conversation with its watermark, open the new stream.
+    const again = await json(await c.call('GET', `${g.domain}/conversations/${g.conversationId}?watermark=${seen}`, g.token));
+    expect(again.status).toBe(200);
+    expect(again.body.streamUrl).toContain(`watermark=${seen}`);
+    const second = await openStream(again.body.streamUrl);
+    try {
+      await second.waitFor((a) => a.text === 'echo: while offline');
+      expect(second.groups.flatMap((group) => group.activities).map((a) => a.text)).toEqual(['while offline', 'echo: while offline']);
+    } finally {
+      second.destroy();
+    }
+  });
+
+  it('answers pings and closes when the browser closes', async () => {
+    const g = await c.start();
+    const stream = await openStream(g.streamUrl!);
+    stream.sendFrame(0x1); // Web Chat's keep-alive: an empty text message
+    stream.sendFrame(0x9, Buffer.from('are you there'));
+    for (let i = 0; i < 100 && stream.pongs.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(stream.pongs.map(String)).toEqual(['are you there']);
+    stream.sendFrame(0x8, Buffer.from([0x03, 0xe8]));
+    await expect(stream.closed).resolves.toBe(1000);
+  });
+
+  it('closes a stream whose client sends more than keep-alives (1009)', async () => {
+    const g = await c.start();
+    const stream = await openStream(g.streamUrl!);
+    stream.sendFrame(0x1, Buffer.alloc(5000, 'x'));
+    await expect(stream.closed).resolves.toBe(1009);
+  });
+
+  it('builds the stream URL from the address the browser used (behind a TLS proxy too), never from a malformed host', async () => {
+    const g = await c.start();
+    const viaProxy = await json(
+      await c.call('GET', `${g.domain}/conversations/${g.conversationId}`, g.token, undefined, { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'help.example.org' }),
+    );
+    expect(viaProxy.body.streamUrl).toMatch(/^wss:\/\/help\.example\.org\/directline\/conversations\//);
+    const odd = await json(await c.call('GET', `${g.domain}/conversations/${g.conversationId}`, g.token, undefined, { 'X-Forwarded-Host': 'evil.example/<script>' }));
+    expect(odd.body.streamUrl.startsWith(h.baseUrl.replace('http:', 'ws:'))).toBe(true);
+  });
+
+  it.each([
+    ['a tampered token', (g: Grant) => g.streamUrl!.replace(/t=[^&]+/, 't=abc.def'), 403],
+    ['another conversation’s token', (g: Grant, other: Grant) => g.streamUrl!.replace(/t=[^&]+/, new URL(other.streamUrl!).search.slice(1)), 403],
+    ['an unknown conversation', (g: Grant) => g.streamUrl!.replace(g.conversationId, 'nope'), 403],
+    ['a path that is not a stream', (g: Grant) => g.streamUrl!.replace('/stream', '/activities'), 404],
+  ])('refuses a stream with %s', async (_name, url, status) => {
+    const [g, other] = await Promise.all([c.start(), c.start()]);
+    const stream = await openStream(url(g, other));
+    expect(stream.status).toBe(status);
+  });
+
+  it('refuses the stream of a conversation that ended (the client then learns it ended)', async () => {
+    const g = await c.start();
+    const url = g.streamUrl!;
+    h.directLine.store!.clear();
+    expect((await openStream(url)).status).toBe(404);
   });
 });

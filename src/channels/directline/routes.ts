@@ -1,8 +1,10 @@
-// The embedded Direct Line 3.0 service (what botframework-directlinejs calls, polling) and the connector
-// routes the bot replies to (its serviceUrl). With DIRECT_LINE_SECRET set, only the token exchange with
-// Azure is mounted and the page talks to Azure instead.
+// The embedded Direct Line 3.0 service (what botframework-directlinejs calls: REST, and the activity stream
+// over a WebSocket, or polling) and the connector routes the bot replies to (its serviceUrl). With
+// DIRECT_LINE_SECRET set, only the token exchange with Azure is mounted and the page talks to Azure instead.
 import { clientKey, rateLimit } from '../../rateLimit';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Activity } from 'botbuilder';
 import type restify from 'restify';
 import type { Config } from '../../config';
@@ -12,6 +14,7 @@ import { AZURE_DIRECT_LINE, exchangeSecret, newUserId, UpstreamError } from './a
 import { botActivitySchema, firstProblem, MAX_USER_ACTIVITY_BYTES, userActivitySchema } from './schemas';
 import { ConversationStore, type Conversation } from './store';
 import { bearerToken, createTokenSigner, type TokenClaims } from './token';
+import { acceptWebSocket, refuseUpgrade, type StreamSocket } from './webSocket';
 
 export const DIRECT_LINE_PATH = '/directline';
 export const TOKEN_PATH = '/api/directline/token';
@@ -43,6 +46,26 @@ export interface DirectLineService {
 }
 
 const TOKEN_TTL_MS = 30 * 60 * 1000;
+/** A stream URL is used right after it is issued; a reconnect asks for a new one. */
+const STREAM_TOKEN_TTL_MS = 2 * 60 * 1000;
+/** Streams one conversation may hold open (several tabs); the oldest is closed beyond that. */
+const MAX_STREAMS_PER_CONVERSATION = 4;
+const STREAM_PATH = /^\/directline\/conversations\/([^/?]+)\/stream(?:\?|$)/;
+const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+const firstValue = (header: string | string[] | undefined): string | undefined =>
+  (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim() || undefined;
+
+/**
+ * ws(s)://host as the browser reached us (through a proxy too). A WebSocket URL must be absolute for
+ * older browsers, so unlike the REST domain it cannot stay relative; a malformed host falls back to our own.
+ */
+function streamOrigin(req: IncomingMessage, fallback: string): string {
+  const host = firstValue(req.headers['x-forwarded-host']) ?? firstValue(req.headers.host);
+  const proto = firstValue(req.headers['x-forwarded-proto']) ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
+  if (!host || !HOST.test(host)) return fallback.replace(/^http/, 'ws');
+  return `${proto === 'https' ? 'wss' : 'ws'}://${host}`;
+}
 
 type Req = restify.Request;
 type Res = restify.Response;
@@ -85,6 +108,29 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
   const botKey = randomBytes(18).toString('base64url');
   const serviceUrl = (): string => `${opts.baseUrl().replace(/\/+$/, '')}${DIRECT_LINE_PATH}/bot/${botKey}`;
   const tokenTtl = Math.min(TOKEN_TTL_MS, idleMinutes * 60_000);
+
+  // Open activity streams per conversation, each with the last watermark it was sent.
+  const streams = new Map<string, Set<{ socket: StreamSocket; sent: number }>>();
+  const streamUrl = (req: IncomingMessage, claims: Omit<TokenClaims, 'expiresAt'>, watermark?: string): string => {
+    const token = signer.sign({ ...claims, expiresAt: now() + STREAM_TOKEN_TTL_MS });
+    const query = new URLSearchParams({ t: token });
+    if (watermark && /^\d{1,12}$/.test(watermark)) query.set('watermark', watermark);
+    const base = opts.baseUrl().replace(/\/+$/, '');
+    return `${streamOrigin(req, base)}${DIRECT_LINE_PATH}/conversations/${encodeURIComponent(claims.conversationId)}/stream?${query}`;
+  };
+  /** Sends every open stream of the conversation what it has not had yet. */
+  const push = (conversation: Conversation): void => {
+    for (const stream of streams.get(conversation.id) ?? []) {
+      const group = store.since(conversation, String(stream.sent));
+      if (group.activities.length === 0) continue;
+      stream.socket.send(JSON.stringify(group));
+      stream.sent = Number(group.watermark);
+    }
+  };
+  const closeStreams = (conversationId: string): void => {
+    for (const stream of streams.get(conversationId) ?? []) stream.socket.close(1000);
+    streams.delete(conversationId);
+  };
 
   const grant = (claims: Omit<TokenClaims, 'expiresAt'>) => ({
     conversationId: claims.conversationId,
@@ -144,7 +190,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
       userId,
       // Relative: the page resolves it against its own origin, whatever host or proxy it was reached through.
       domain: DIRECT_LINE_PATH,
-      webSocket: false,
+      webSocket: true,
     });
   });
 
@@ -154,7 +200,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
     const opened = store.open(claims.conversationId, claims.userId);
     if (!opened) throw new HttpError('RATE_LIMITED', 'Too many conversations are open; please try again later.');
     res.header('Cache-Control', 'no-store');
-    res.send(opened.created ? 201 : 200, grant(claims));
+    res.send(opened.created ? 201 : 200, { ...grant(claims), streamUrl: streamUrl(req, claims) });
     if (!opened.created) return;
     logger.debug({ conversation: hashId(claims.conversationId) }, 'direct line conversation started');
     // As Direct Line does: tell the bot who joined, so it can greet.
@@ -174,8 +220,9 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, async (req: Req, res: Res) => {
     const claims = authorize(req, req.params.conversationId);
     liveConversation(claims.conversationId);
+    const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
     res.header('Cache-Control', 'no-store');
-    res.send(200, grant(claims));
+    res.send(200, { ...grant(claims), streamUrl: streamUrl(req, claims, watermark) });
   });
 
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, perConversationPoll, async (req: Req, res: Res) => {
@@ -202,6 +249,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
       recipient: { ...bot, role: 'bot' } as Activity['recipient'],
     });
     store.append(conversation, activity);
+    push(conversation);
     try {
       await handOver(activity);
     } catch (err) {
@@ -249,6 +297,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
       replyToId: req.params.activityId ?? incoming.replyToId,
     });
     store.append(conversation, activity);
+    push(conversation);
     res.send(200, { id: activity.id });
   };
   server.post(connector, postFromBot);
@@ -261,6 +310,7 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
     const previous = conversation.history.find((h) => h.activity.id === req.params.activityId)?.activity;
     if (!previous) throw new HttpError('NOT_FOUND', 'No such activity.');
     store.update(conversation, req.params.activityId, stamp(conversation.id, { ...previous, ...incoming }));
+    push(conversation);
     res.send(200, { id: req.params.activityId });
   });
 
@@ -271,9 +321,41 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
     res.send(200, {});
   });
 
+  // --- the activity stream: a WebSocket per open page, authorised by the token in its URL ---
+  const upgrade = (req: IncomingMessage, socket: Duplex): void => {
+    const match = STREAM_PATH.exec(req.url ?? '');
+    if (!match) {
+      // Not ours: leave it to another listener if there is one (restify proxies the event to its own emitter).
+      if (server.listenerCount('upgrade') === 1 && server.server.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404, 'Not Found');
+      return;
+    }
+    const conversationId = decodeURIComponent(match[1]!);
+    const query = new URL(req.url ?? '', 'http://stream').searchParams;
+    const claims = signer.verify(query.get('t') ?? '', now());
+    if (!claims || claims.conversationId !== conversationId) return refuseUpgrade(socket, 403, 'Forbidden');
+    // An expired conversation: the client's reconnect then gets the 404 that tells it the chat has ended.
+    const conversation = store.get(conversationId);
+    if (!conversation) return refuseUpgrade(socket, 404, 'Not Found');
+    const open = streams.get(conversationId) ?? new Set();
+    const stream = { socket: undefined as unknown as StreamSocket, sent: Number.parseInt(query.get('watermark') ?? '', 10) || 0 };
+    const socket$ = acceptWebSocket(req, socket, () => {
+      open.delete(stream);
+      if (open.size === 0 && streams.get(conversationId) === open) streams.delete(conversationId);
+    });
+    if (!socket$) return;
+    stream.socket = socket$;
+    if (open.size >= MAX_STREAMS_PER_CONVERSATION) [...open][0]!.socket.close(1008);
+    open.add(stream);
+    streams.set(conversationId, open);
+    logger.debug({ conversation: hashId(conversationId) }, 'direct line stream opened');
+    push(conversation);
+  };
+  server.on('upgrade', upgrade);
+
   const sweeper = setInterval(() => {
     const dropped = store.sweep();
     if (dropped) logger.debug({ dropped, open: store.size }, 'direct line conversations expired');
+    for (const id of streams.keys()) if (!store.has(id)) closeStreams(id);
   }, Math.min(60_000, Math.max(1_000, (idleMinutes * 60_000) / 2)));
   sweeper.unref();
 
@@ -284,6 +366,8 @@ export function registerDirectLine(server: restify.Server, opts: DirectLineOptio
     store,
     close: () => {
       clearInterval(sweeper);
+      server.off('upgrade', upgrade);
+      for (const id of [...streams.keys()]) closeStreams(id);
       store.clear();
     },
   };

@@ -38,6 +38,12 @@ export class ConversationStore {
     return conversation;
   }
 
+  /** Whether the conversation is live, without marking it as used. */
+  has(id: string): boolean {
+    const conversation = this.conversations.get(id);
+    return conversation !== undefined && !this.isExpired(conversation);
+  }
+
   /** Creates the conversation, or returns it when it exists; undefined when the store is full. */
   open(id: string, userId: string): { conversation: Conversation; created: boolean } | undefined {
     const existing = this.get(id);
