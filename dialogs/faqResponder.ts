@@ -6,7 +6,8 @@ import type { Links, LinkKey } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { FaqEngine, FaqResult } from '../src/faq/engine';
 import type { FeedbackLog } from '../src/faq/feedbackLog';
-import type { FaqAction, KnowledgeEntry } from '../src/faq/knowledge';
+import type { FaqAction, KnowledgeEntry, Vocabulary } from '../src/faq/knowledge';
+import { createTextProcessor, type TextProcessor } from '../src/faq/text';
 
 export const TALK_TO_PERSON = 'Talk to a person';
 export const NONE_OF_THESE = 'None of these';
@@ -52,6 +53,8 @@ export interface FaqResponderDeps {
   links: Links;
   feedback: FeedbackLog;
   logger: Logger;
+  /** The knowledge base's vocabulary: without it no general rule is given before the path (none beats off-point). */
+  vocabulary?: Vocabulary;
 }
 
 const linkLabels: Record<LinkKey, { label: string; missing: string }> = {
@@ -75,10 +78,25 @@ const ORDINALS: Record<string, number> = { '1': 0, one: 0, first: 0, '2': 1, two
 
 const imBack = (title: string): CardAction => ({ type: 'imBack', title, value: title });
 
-export class FaqResponder {
-  constructor(private readonly deps: FaqResponderDeps) {}
+// Words every recertification question shares, and question words: they say nothing about which rule is asked.
+const GENERIC_WORDS = 'recertify recertification recertifying recertified certification certified certify cert renew renewal action where why when how many how much need take get';
 
-  async respond(context: TurnContext, text: string, state: FaqTurnState): Promise<FaqOutcome> {
+export class FaqResponder {
+  private readonly text?: TextProcessor;
+  private readonly genericTerms = new Set<string>();
+
+  constructor(private readonly deps: FaqResponderDeps) {
+    if (deps.vocabulary) {
+      this.text = createTextProcessor(deps.vocabulary);
+      for (const t of this.text.terms(GENERIC_WORDS)) this.genericTerms.add(t);
+    }
+  }
+
+  /**
+   * `classified`: the caller's classification of this same text with the same context (lastEntryId), when it has
+   * one already, so a message is classified once per turn.
+   */
+  async respond(context: TurnContext, text: string, state: FaqTurnState, classified?: FaqResult): Promise<FaqOutcome> {
     state.misses ??= 0;
     const pending = state.pending;
     state.pending = undefined;
@@ -99,7 +117,7 @@ export class FaqResponder {
       if (NONE_RE.test(choice)) return this.decline(context, text, state, { band: 'none_of_these', candidates: [] });
     }
 
-    const result = this.deps.engine.classify(text, { lastEntryId: state.lastEntryId });
+    const result = classified ?? this.deps.engine.classify(text, { lastEntryId: state.lastEntryId });
     this.deps.logger.debug({ band: result.band, entryId: result.top?.id, score: result.candidates[0]?.score, followUp: !!result.followUpOf }, 'faq classified');
     if (result.band === 'high' && result.top) return this.answerEntry(context, result.top, state, result.candidates[0]?.score, result);
     if (result.band === 'middle' && result.candidates.length > 0) return this.clarify(context, text, result, state);
@@ -117,18 +135,47 @@ export class FaqResponder {
   }
 
   /**
-   * For a personal question that starts the path dialog ("am I eligible to recertify by exam?"): answers the
-   * best article entry first when it is confident on its own, so the general rule comes before the trainer's case.
+   * For a personal question that starts the path dialog ("am I eligible to recertify by exam?"): the article's
+   * general rule first, when the FAQ is confident about it AND the message asks that rule's question (has the
+   * words that name its topic: "exam", "CECs", "how often"). A message about the trainer's own situation that only
+   * resembles a rule ("how much time do I have left before my certification expires" → which CECs count) gets
+   * no general answer: the path works out their case, and an off-point answer only confuses.
    */
   async answerGeneralRule(context: TurnContext, text: string, classified?: FaqResult): Promise<boolean> {
     // The message alone (no follow-up context): the rule must fit what the trainer asked in it.
     const result = classified && !classified.followUpOf ? classified : this.deps.engine.classify(text);
+    if (result.band !== 'high') return false;
     const best = result.candidates
       .map((c) => ({ score: c.score, entry: this.deps.engine.entry(c.id) }))
       .find((c) => c.entry?.kind === 'faq' && c.score >= this.deps.engine.thresholds.high);
-    if (!best?.entry) return false;
+    if (!best?.entry || !this.asksRuleOf(text, best.entry)) return false;
     await context.sendActivity(this.answerActivity(best.entry));
     return true;
+  }
+
+  /**
+   * Some wording of the entry (its question or an alternate) has all its topic words in the message: "what are
+   * my options for recertifying?" asks "options for recertification"; "how much time do I have left before my
+   * certification expires" asks none of "do CECs expire", "CEC time frame"… Generic and question words don't count.
+   */
+  private asksRuleOf(text: string, entry: KnowledgeEntry): boolean {
+    if (!this.text) return false;
+    const said = new Set(this.text.terms(text));
+    return this.topicsOf(entry).some((topic) => topic.every((t) => said.has(t)));
+  }
+
+  private readonly topics = new Map<string, string[][]>();
+
+  private topicsOf(entry: KnowledgeEntry): string[][] {
+    let topics = this.topics.get(entry.id);
+    if (!topics) {
+      const text = this.text!;
+      topics = [entry.question, ...entry.alternates]
+        .map((wording) => [...new Set(text.terms(wording))].filter((t) => !this.genericTerms.has(t) && !text.isWeak(t)))
+        .filter((topic) => topic.length > 0);
+      this.topics.set(entry.id, topics);
+    }
+    return topics;
   }
 
   private async answerEntry(context: TurnContext, entry: KnowledgeEntry, state: FaqTurnState, score?: number, classification?: FaqResult): Promise<FaqOutcome> {

@@ -63,10 +63,11 @@ export class MainConversation {
   constructor(private readonly deps: MainConversationDeps) {
     const { config, logger, conversationState, userState, stores } = deps;
     const links = linksOf(config);
-    const engine = createFaqEngine(loadKnowledge());
+    const knowledge = loadKnowledge();
+    const engine = createFaqEngine(knowledge);
     this.engine = engine;
     const feedback = new FeedbackLog(stores.keyv('feedback'), config.FEEDBACK_RETENTION_DAYS);
-    this.faq = new FaqResponder({ engine, links, feedback, logger });
+    this.faq = new FaqResponder({ engine, links, feedback, logger, vocabulary: knowledge.vocabulary });
     this.handoff = deps.handoff;
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.faqState = conversationState.createProperty<FaqTurnState>('faq');
@@ -126,7 +127,7 @@ export class MainConversation {
       state.pending = undefined;
       return this.beginPath(context, dc, text, classified);
     }
-    const outcome = await this.faq.respond(context, text, state);
+    const outcome = await this.faq.respond(context, text, state, classified);
     // Kept for the hand-off summary: the agent sees what the bot could not answer.
     if (outcome.outcome === 'declined' || outcome.outcome === 'clarifying') await this.lastUnanswered.set(context, text);
     if (outcome.outcome !== 'action' || !outcome.action) return;
