@@ -20,7 +20,9 @@ import { warmUpRecognizers } from '../src/recert/recognizers';
 import { describesOwnSituation } from '../src/recert/situation';
 import { isValidTimeZone, todayIn } from '../src/recert/dates';
 import { FaqResponder, type FaqTurnState } from './faqResponder';
-import { RecertPathDialog, type PathDialogResult } from './recertPathDialog';
+import { RecertPathDialog, type PathDialogResult, type RecertPathOptions } from './recertPathDialog';
+import { readAnswers, type PathAnswers } from '../src/recert/answers';
+import { answerToOpenQuestion, hasAnyAnswer, mayAnswerPathQuestion } from '../src/recert/resume';
 import { messageText } from './messageText';
 import { helpActivity, FORGOTTEN_TEXT, NOTHING_TO_CANCEL_TEXT, RESTART_TEXT, noHandoffActivity } from './mainReplies';
 
@@ -56,6 +58,7 @@ export class MainConversation {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly faqState: StatePropertyAccessor<FaqTurnState>;
   private readonly lastUnanswered: StatePropertyAccessor<string | undefined>;
+  private readonly unfinishedAnswers: StatePropertyAccessor<PathAnswers | undefined>;
   private handoff?: HandoffStarterLike;
   private readonly forgetHooks: Array<(context: TurnContext) => Promise<void>> = [];
   private readonly engine: ReturnType<typeof createFaqEngine>;
@@ -72,10 +75,13 @@ export class MainConversation {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.faqState = conversationState.createProperty<FaqTurnState>('faq');
     this.lastUnanswered = conversationState.createProperty<string | undefined>('lastUnanswered');
+    // Next to the complete answers: those of a check left half-way ("forget me" deletes both with the user state).
+    this.unfinishedAnswers = userState.createProperty<PathAnswers | undefined>('pathAnswersUnfinished');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(
       new RecertPathDialog({
         userAnswers: userState.createProperty('pathAnswers'),
+        unfinishedAnswers: this.unfinishedAnswers,
         links,
         defaultTimeZone: config.TIMEZONE,
         faq: this.faq,
@@ -119,6 +125,14 @@ export class MainConversation {
     // "I was certified in March 2023, how often do I recertify?": their own dates are worked out from what they said.
     if (this.describesOwnSituation(context, text)) return this.beginPath(context, dc, text);
     const state = await this.faqState.get(context, { misses: 0 });
+    // Back from a person half-way through the route check, "online exam" answers the question left open.
+    if (state.pending?.kind !== 'clarify') {
+      const answers = await this.answerToOpenQuestion(context, text);
+      if (answers) {
+        state.pending = undefined;
+        return this.beginPath(context, dc, text, undefined, answers);
+      }
+    }
     // "chek my status pls", a bare "March 3, 2025": the path is the only plausible reading, just not a confident
     // one. A "Did you mean" with one real option costs the trainer a turn and strands the answers that follow.
     // (A pending "Was this helpful?" or "Did you mean" reply never reads this way: "yes", "2", "none of these".)
@@ -157,21 +171,33 @@ export class MainConversation {
   }
 
   /** The article's general rule first when the FAQ is confident about one, then the trainer's own case. */
-  private async beginPath(context: TurnContext, dc: DialogContext, text: string, classified?: FaqResult): Promise<void> {
+  private async beginPath(context: TurnContext, dc: DialogContext, text: string, classified?: FaqResult, answers?: PathAnswers): Promise<void> {
     // A plain statement of facts ("certified March 3 2025, online exam, 1.5 CECs") asks nothing: no article answer.
     // The FAQ turn's classification is passed on when there was one (no second classification of the same text).
     if (asksSomething(text)) await this.faq.answerGeneralRule(context, text, classified);
     const forSomeoneElse = this.deps.isForSomeoneElse?.(context, text) ?? false;
-    const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse });
+    const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse, answers } satisfies RecertPathOptions);
     if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
+  }
+
+  /** The answers a short message gives to the question a half-way route check left open, if it does. */
+  private async answerToOpenQuestion(context: TurnContext, text: string): Promise<PathAnswers | undefined> {
+    // Cheap test first: most FAQ turns never read user state for this.
+    if (!mayAnswerPathQuestion(text) || this.deps.isForSomeoneElse?.(context, text)) return undefined;
+    const unfinished = readAnswers(await this.unfinishedAnswers.get(context));
+    if (!hasAnyAnswer(unfinished)) return undefined;
+    return answerToOpenQuestion(unfinished, text, this.today(context), context.activity.locale);
+  }
+
+  private today(context: TurnContext): string {
+    const local = context.activity.localTimezone;
+    const timeZone = isValidTimeZone(local) ? local : this.deps.config.TIMEZONE;
+    return todayIn(timeZone, this.deps.now?.() ?? new Date());
   }
 
   /** A message that states the trainer's own certification date goes to the path dialog, whatever it asks. */
   private describesOwnSituation(context: TurnContext, text: string): boolean {
-    const local = context.activity.localTimezone;
-    const timeZone = isValidTimeZone(local) ? local : this.deps.config.TIMEZONE;
-    const today = todayIn(timeZone, this.deps.now?.() ?? new Date());
-    return describesOwnSituation(text, today, context.activity.locale);
+    return describesOwnSituation(text, this.today(context), context.activity.locale);
   }
 
   private async afterPath(context: TurnContext, result: PathDialogResult | undefined): Promise<void> {

@@ -17,6 +17,7 @@ import { extractFacts, type Facts } from '../src/recert/extractFacts';
 import { findCecsInSentence, parseCecs, type CecProblem } from '../src/recert/parseCecs';
 import { MAX_YEARS_AGO, parseDayAnswer, type DateProblem, type DateSource } from '../src/recert/parseDate';
 import { parseExam } from '../src/recert/parseExam';
+import { hasAnyAnswer } from '../src/recert/resume';
 import { assess, certifiedOnFor, expiresOnFor } from '../src/recert/rules';
 import { AskDialog, InterruptibleDialog, type AskOptions, type FaqAnswerer, type Reading } from './interruptibleDialog';
 import { examName, formatCecs, resultActivity, wordingFor, type Wording } from './pathResult';
@@ -27,6 +28,11 @@ export type { PathAnswers };
 
 export interface RecertPathDeps {
   userAnswers: StatePropertyAccessor<PathAnswers>;
+  /**
+   * Answers of a route check left half-way (a hand-off, a cancel), kept next to the complete ones so the next
+   * check asks only what is missing (user state `pathAnswersUnfinished`).
+   */
+  unfinishedAnswers?: StatePropertyAccessor<PathAnswers | undefined>;
   links: Links;
   defaultTimeZone: string;
   faq?: FaqAnswerer;
@@ -39,6 +45,8 @@ export interface RecertPathOptions {
   utterance?: string;
   /** Teams staff checking a trainer: "their certification". */
   forSomeoneElse?: boolean;
+  /** Answers already read from the utterance as the answer to the question left open ("1.5" after a hand-back). */
+  answers?: PathAnswers;
 }
 
 export interface PathDialogResult {
@@ -86,6 +94,20 @@ type DateReading =
 type ExamReading = { earnedVia: EarnedVia; extras?: Extras } | Aside;
 type CecReading = number | Aside;
 
+/** The answers without undefined fields (kept as plain JSON in state). */
+function definedOnly(a: PathAnswers): PathAnswers {
+  return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as PathAnswers;
+}
+
+/** The answers from before still in use (not replaced by what was said now). */
+function keptFrom(before: PathAnswers, now: PathAnswers): PathAnswers {
+  return definedOnly({
+    certifiedOn: before.certifiedOn !== undefined && before.certifiedOn === now.certifiedOn ? before.certifiedOn : undefined,
+    earnedVia: before.earnedVia !== undefined && before.earnedVia === now.earnedVia ? before.earnedVia : undefined,
+    cecsEarned: before.cecsEarned !== undefined && before.cecsEarned === now.cecsEarned ? before.cecsEarned : undefined,
+  });
+}
+
 function isAside(value: unknown): value is Aside {
   return typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'aside';
 }
@@ -97,10 +119,6 @@ const ONLINE_WORD = /\bon-?line\b/i;
 const CENTER_WORD = /\b(test(?:ing)?[\s-]*cent(?:er|re)|ncca|proctored|in[\s-]person)\b/i;
 // After "that date is still ahead; if it's when it expires, say so": "oh, that's when it expires", "it's the renewal date".
 const SAYS_EXPIRY = /\b(expir\w*|runs? out|renew\w*|due|end date|ends)\b/;
-// "the online one": a pronoun, not one CEC (the CEC reader would count it).
-const PRONOUN_ONE = /\b(the|that|this|other|first|second|same|online|cent(?:er|re)|proctored|ncca|exam)\s+one\b/g;
-// "probably none", "maybe 1.5", "I think 2": the answer after the hedge.
-const HEDGE = /^(?:(?:probably|prob|maybe|perhaps|likely|i think|i guess|i'd say|i believe|roughly|approximately|approx|like|um+|uh+|hmm+)\b[\s,.]*)+/;
 type ConfirmReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'change'; item: Item } | { kind: 'facts'; facts: Facts };
 type ReuseReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'facts'; facts: Facts };
 
@@ -140,6 +158,12 @@ function itemMentioned(text: string): Item | undefined {
 
 function hasFacts(f: Facts): boolean {
   return f.certifiedOn !== undefined || f.month !== undefined || f.earnedVia !== undefined || f.cecsEarned !== undefined;
+}
+
+/** A count of CECs as echoed back: "0 CECs", "1 CEC", "1.5 CECs" (only exactly one is singular). */
+function cecCount(value: number): string {
+  const n = formatCecs(value);
+  return `${n} ${n === '1' ? 'CEC' : 'CECs'}`;
 }
 
 /** A date or month as said: 'YYYY-MM-DD' → "June 3, 2026", 'YYYY-MM' → "June 2026". */
@@ -223,9 +247,16 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     const state: PathState = { answers: {}, forSomeoneElse, confirmed: false };
     const utterance = options?.utterance?.trim() ?? '';
     const facts = utterance ? extractFacts(utterance, today, context.activity.locale) : {};
+    // What was said now wins over what the caller read as the open question's answer, and both over what was
+    // said in a check left half-way.
+    const unfinished = forSomeoneElse ? undefined : readAnswers(await this.deps.unfinishedAnswers?.get(context));
+    state.answers = { ...unfinished, ...definedOnly(options?.answers ?? {}) };
     this.applyFacts(state, facts);
+    const resumed = hasAnyAnswer(unfinished) ? keptFrom(unfinished, state.answers) : {};
     const notes: string[] = [];
-    if (utterance && /\b(expir\w*|renew\w*|valid|run out|how long|when)\b/i.test(utterance)) {
+    if (hasAnyAnswer(resumed)) {
+      notes.push(isComplete(state.answers) ? 'Picking up where we left off.' : `Picking up where we left off: ${this.known(state.answers)} (say "start over" to answer afresh).`);
+    } else if (utterance && /\b(expir\w*|renew\w*|valid|run out|how long|when)\b/i.test(utterance)) {
       notes.push(`An ACTION certification runs for two years, so ${w.your} expiry date is two years after ${w.youWere} certified.`);
     } else if (!hasFacts(facts)) {
       notes.push(`I'll work out ${w.your} recertification route from a few quick answers.`);
@@ -234,7 +265,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     if (facts.dateProblem === 'future' && expiryAnswerFor(facts.dateProblemSaid, today)) state.futureSaid = facts.dateProblemSaid;
     if (facts.cecsProblem) notes.push(cecWhy(facts.cecsProblem));
     const saved = forSomeoneElse ? undefined : readAnswers(await this.deps.userAnswers.get(context));
-    if (isComplete(saved) && !isComplete(state.answers) && !state.pendingMonth) state.offerReuse = saved;
+    if (isComplete(saved) && !hasAnyAnswer(resumed) && !isComplete(state.answers) && !state.pendingMonth) state.offerReuse = saved;
     state.note = notes.join(' ') || undefined;
     return innerDc.beginDialog(LOOP, state);
   }
@@ -266,7 +297,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
       const s = state.offerReuse;
       return ask(
         'reuse',
-        `Use the answers you gave last time (certified ${formatLongDate(s.certifiedOn)}, ${examName(s.earnedVia)}, ${formatCecs(s.cecsEarned)} CECs)?`,
+        `Use the answers you gave last time (certified ${formatLongDate(s.certifiedOn)}, ${examName(s.earnedVia)}, ${cecCount(s.cecsEarned)})?`,
         YES_NO,
       );
     }
@@ -372,7 +403,10 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     const assessment = assess({ ...answers, today });
     const w = wordingFor(state.forSomeoneElse);
     await step.context.sendActivity(resultActivity(assessment, this.deps.links, today, step.context.activity.channelId, w));
-    if (!state.forSomeoneElse) await this.deps.userAnswers.set(step.context, { ...answers });
+    if (!state.forSomeoneElse) {
+      await this.deps.userAnswers.set(step.context, { ...answers });
+      await this.deps.unfinishedAnswers?.delete(step.context);
+    }
     if (assessment.status === 'expired') {
       state.assessment = assessment;
       state.asking = 'handoff';
@@ -401,6 +435,22 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     if (extras?.cecsEarned !== undefined) state.answers.cecsEarned = extras.cecsEarned;
   }
 
+  /** What is known, in words: "certified March 3, 2025, the online exam and 1.5 CECs". */
+  private known(a: PathAnswers): string {
+    const parts: string[] = [];
+    if (a.certifiedOn) parts.push(`certified ${formatLongDate(a.certifiedOn)}`);
+    if (a.earnedVia) parts.push(examName(a.earnedVia));
+    if (a.cecsEarned !== undefined) parts.push(cecCount(a.cecsEarned));
+    return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts.join('');
+  }
+
+  /** Keeps the answers of a check left half-way for the next one (never someone else's). */
+  private async keepUnfinished(context: TurnContext, state: PathState | undefined): Promise<void> {
+    // A finished check (a lapsed result, then "cancel" at the offer of a person) is saved complete already.
+    if (!state || state.forSomeoneElse || state.assessment || !hasAnyAnswer(state.answers)) return;
+    await this.deps.unfinishedAnswers?.set(context, definedOnly(state.answers));
+  }
+
   /** Applies facts given aside and says what was kept ("Got it: the online exam and 1.5 CECs."). */
   private acknowledge(state: PathState, facts: Facts): string {
     const before = { ...state.answers };
@@ -409,7 +459,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     if (facts.certifiedOn) kept.push(`certified ${formatLongDate(facts.certifiedOn)}`);
     else if (facts.month) kept.push(`${facts.month.from === 'expiry' ? 'expiring' : 'certified'} in ${formatMonth(facts.month.year, facts.month.month)}`);
     if (facts.earnedVia) kept.push(examName(facts.earnedVia));
-    if (facts.cecsEarned !== undefined) kept.push(`${formatCecs(facts.cecsEarned)} CECs`);
+    if (facts.cecsEarned !== undefined) kept.push(cecCount(facts.cecsEarned));
     const changed =
       (facts.earnedVia && before.earnedVia && before.earnedVia !== facts.earnedVia) ||
       (facts.cecsEarned !== undefined && before.cecsEarned !== undefined && before.cecsEarned !== facts.cecsEarned) ||
@@ -540,8 +590,8 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
   }
 
   private readCecs(context: TurnContext, text: string, options: AskOptions): Reading<CecReading> {
-    const cleaned = lower(text).replace(HEDGE, '').replace(PRONOUN_ONE, '$1') || text;
-    const r = parseCecs(cleaned, context.activity.locale);
+    // parseCecs reads hedges ("probably none") and "the online one" (not 1 CEC) itself.
+    const r = parseCecs(text, context.activity.locale);
     if (r.kind === 'cecs') return { ok: true, value: r.value };
     // At the CEC prompt an exam needs an exam word ("I did an online class" is about CECs).
     const aside = r.problem === 'unreadable' ? this.asideFacts(context, text, 'cecs', options) : undefined;
@@ -611,6 +661,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
   protected async cancel(innerDc: DialogContext): Promise<DialogTurnResult> {
     const state = this.loopState(innerDc);
     const w = wordingFor(state?.forSomeoneElse);
+    await this.keepUnfinished(innerDc.context, state);
     await innerDc.context.sendActivity(`Okay, I've stopped checking ${w.your} recertification. Ask me anything else, or say "check my status" to start again.`);
     await innerDc.cancelAllDialogs();
     return { status: DialogTurnStatus.complete, result: { answers: { ...state?.answers }, cancelled: true } satisfies PathDialogResult };
@@ -618,6 +669,8 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
 
   protected async handoff(innerDc: DialogContext): Promise<DialogTurnResult> {
     const state = this.loopState(innerDc);
+    // After the agent hands back, "check my status" (or the open question's answer) goes on from here.
+    await this.keepUnfinished(innerDc.context, state);
     await innerDc.cancelAllDialogs();
     return {
       status: DialogTurnStatus.complete,
@@ -627,6 +680,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
 
   protected async restart(innerDc: DialogContext): Promise<DialogTurnResult> {
     const state = this.loopState(innerDc);
+    if (!state?.forSomeoneElse) await this.deps.unfinishedAnswers?.delete(innerDc.context);
     await innerDc.cancelAllDialogs();
     const fresh: PathState = { answers: {}, forSomeoneElse: !!state?.forSomeoneElse, confirmed: false, note: "Okay, let's start over." };
     return innerDc.beginDialog(LOOP, fresh);

@@ -63,7 +63,7 @@ describe('an answer to a later question, given early, is kept and not asked agai
     [
       'day prompt: exam and CECs',
       ['check my status', 'March 2025', 'online and I have 1 CEC'],
-      /Got it: the online exam and 1 CECs\.[\s\S]*Which day in March 2025/,
+      /Got it: the online exam and 1 CEC\.[\s\S]*Which day in March 2025/,
       ['3', 'yes'],
       { certifiedOn: '2025-03-03', earnedVia: 'online-exam', cecsEarned: 1 },
     ],
