@@ -13,10 +13,19 @@
   var closeButton = document.getElementById('chat-close');
   var host = document.getElementById('webchat');
   var statusLine = document.getElementById('chat-status');
+  var notice = document.getElementById('chat-notice');
   var nonceMeta = document.querySelector('meta[name="csp-nonce"]');
   var nonce = nonceMeta ? nonceMeta.getAttribute('content') : undefined;
   var started = false;
   var directLine;
+  // What opened the chat (the launcher or the article's "Ask the help desk assistant"): focus goes back there on close.
+  var opener;
+  // Same breakpoint as site.css: below it the panel covers the whole page, so it is a modal dialog.
+  var covering = window.matchMedia('(max-width: 600px)');
+  var madeInert = [];
+  // True from the moment Web Chat's activity stream closes until a new one opens (Direct Line keeps saying
+  // "online" meanwhile, and retries only after 3-15 s).
+  var streamDown = false;
 
   function load() {
     try { return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || '{}') || {}; } catch (e) { return {}; }
@@ -74,6 +83,9 @@
 
   var styleOptions = {
     accent: '#0b4f8a',
+    // A reply taller than the transcript (the path result card) stops scrolling at its first line, so the trainer
+    // reads "Your certification expires on…" first instead of landing on the card's last step.
+    autoScrollSnapOnPage: true,
     primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
     backgroundColor: '#ffffff',
     bubbleBackground: '#eef2f6',
@@ -105,6 +117,38 @@
     rootWidth: '100%',
   };
 
+  // A short, polite notice above the transcript while messages cannot get through; gone once they can.
+  function showConnection() {
+    var text = '';
+    if (!navigator.onLine) text = "You're offline. Messages can't be sent until your connection is back.";
+    else if (started && streamDown) text = 'Connection lost. Reconnecting…';
+    if (notice.textContent !== text) notice.textContent = text;
+  }
+  window.addEventListener('offline', showConnection);
+  window.addEventListener('online', showConnection);
+
+  // Direct Line's client opens its WebSocket through services.WebSocket (botframework-directlinejs); watching that
+  // socket is the only way to see a dropped stream. Without the hook the offline notice still works.
+  function watchStream(client) {
+    var services = client.services;
+    if (!services || typeof services.WebSocket !== 'function') return;
+    var NativeWebSocket = services.WebSocket;
+    services.WebSocket = function (url, protocols) {
+      var socket = protocols === undefined ? new NativeWebSocket(url) : new NativeWebSocket(url, protocols);
+      socket.addEventListener('open', function () {
+        if (directLine !== client) return;
+        streamDown = false;
+        showConnection();
+      });
+      socket.addEventListener('close', function () {
+        if (directLine !== client) return;
+        streamDown = true;
+        showConnection();
+      });
+      return socket;
+    };
+  }
+
   function focusSendBox(attempt) {
     var input = host.querySelector('input[type="text"], textarea');
     if (input) return input.focus();
@@ -112,12 +156,19 @@
   }
 
   function ended() {
+    streamDown = false;
+    showConnection();
     save({ session: undefined });
     setStatus('This conversation has ended.', { label: 'Start a new conversation', run: restart });
   }
 
   function restart() {
-    if (directLine && directLine.end) { try { directLine.end(); } catch (e) { /* already ended */ } }
+    var previous = directLine;
+    // Forget the old client first: its socket closing is not a lost connection.
+    directLine = undefined;
+    streamDown = false;
+    showConnection();
+    if (previous && previous.end) { try { previous.end(); } catch (e) { /* already ended */ } }
     save({ session: undefined });
     started = false;
     host.textContent = '';
@@ -145,6 +196,7 @@
           // Only a resumed conversation is reconnected; a new token's conversation is started by the client.
           conversationId: result.resumed ? session.conversationId : undefined,
         });
+        watchStream(directLine);
         directLine.connectionStatus$.subscribe(function (status) {
           if (status === STATUS.Online) {
             setStatus('');
@@ -152,6 +204,8 @@
           } else if (status === STATUS.Ended || status === STATUS.ExpiredToken) {
             ended();
           } else if (status === STATUS.FailedToConnect) {
+            streamDown = false;
+            showConnection();
             save({ session: undefined });
             setStatus('The chat could not connect.', { label: 'Try again', run: restart });
           }
@@ -165,6 +219,7 @@
       })
       .catch(function () {
         started = false;
+        showConnection();
         setStatus('The chat is unavailable right now.', { label: 'Try again', run: start });
       });
   }
@@ -177,10 +232,38 @@
   setInterval(keepToken, 60000);
   window.addEventListener('pagehide', keepToken);
 
-  function open() {
+  // Focusable elements of the panel in tab order (no positive tabindex here, so DOM order is tab order).
+  function tabbables() {
+    return Array.prototype.filter.call(panel.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'), function (el) {
+      return el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0;
+    });
+  }
+
+  // When the panel covers the page it is modal: aria-modal, the page behind inert (out of reach of Tab and of
+  // screen readers) and not scrolling. The desktop panel sits beside the article and stays non-modal.
+  function applyModality() {
+    var modal = !panel.hidden && covering.matches;
+    panel.setAttribute('aria-modal', modal ? 'true' : 'false');
+    document.documentElement.classList.toggle('chat-modal-open', modal);
+    madeInert.forEach(function (el) { el.inert = false; });
+    madeInert = [];
+    if (!modal) return;
+    Array.prototype.forEach.call(document.body.children, function (el) {
+      if (el === panel || el.tagName === 'SCRIPT' || el.inert) return;
+      el.inert = true;
+      madeInert.push(el);
+    });
+    if (!panel.contains(document.activeElement)) (tabbables()[0] || closeButton).focus();
+  }
+  if (covering.addEventListener) covering.addEventListener('change', applyModality);
+
+  function open(event) {
+    var from = event && event.currentTarget;
+    opener = from && from.focus ? from : launcher;
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
     save({ open: true });
+    applyModality();
     if (started) focusSendBox(); else start();
   }
 
@@ -188,7 +271,10 @@
     panel.hidden = true;
     launcher.setAttribute('aria-expanded', 'false');
     save({ open: false });
-    launcher.focus();
+    applyModality();
+    // Back to what opened the chat, if it is still on the page; otherwise the (now shown again) launcher.
+    var back = opener && opener.isConnected && opener.getClientRects().length > 0 ? opener : launcher;
+    back.focus();
   }
 
   launcher.addEventListener('click', open);
@@ -200,7 +286,21 @@
     // Escape closes from the header or the send box; elsewhere Web Chat uses it to move focus.
     var target = event.target;
     if (event.key === 'Escape' && !event.defaultPrevented && (target.closest('.chat-panel__header') || target.matches('input, textarea'))) close();
+    // In the modal (phone) panel, Tab wraps around inside it instead of leaving for the browser's address bar.
+    if (event.key === 'Tab' && !event.defaultPrevented && panel.getAttribute('aria-modal') === 'true') {
+      var items = tabbables();
+      if (!items.length) return;
+      var first = items[0];
+      var last = items[items.length - 1];
+      if (event.shiftKey && target === first) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && target === last) { event.preventDefault(); first.focus(); }
+    }
+  });
+  // Anything that still moves focus out of the modal panel (a script, a stale element) brings it back.
+  document.addEventListener('focusin', function (event) {
+    if (panel.getAttribute('aria-modal') === 'true' && !panel.contains(event.target)) (tabbables()[0] || closeButton).focus();
   });
 
+  showConnection();
   if (load().open) open();
 })();

@@ -72,6 +72,39 @@ const transcript = (page: Page) => page.locator('#webchat');
 const suggested = (page: Page, name: string) =>
   page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name, exact: true });
 
+const notice = (page: Page) => page.locator('#chat-notice');
+/** True when the page behind the chat is out of reach (inert), as it must be while the chat covers it. */
+const articleInert = (page: Page) => page.evaluate(() => document.getElementById('article')!.closest('[inert]') !== null);
+const focusInChat = (page: Page) => page.evaluate(() => document.getElementById('chat-panel')!.contains(document.activeElement));
+
+/** Labels of Web Chat buttons (card buttons and suggested actions) whose text is cut off ("…") or hidden. */
+const truncatedButtons = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('#webchat .ac-pushButton > div, #webchat .webchat__suggested-action__text'))
+      .filter((label) => label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1)
+      .map((label) => label.textContent),
+  );
+
+/** Waits until Web Chat's transcript stops scrolling (it animates), then says whether the element is in its view. */
+async function inTranscriptView(page: Page, selector: string, text: string): Promise<boolean> {
+  let last = -1;
+  for (let i = 0; i < 25; i++) {
+    const top = await page.evaluate(() => document.querySelector('.webchat__basic-transcript__scrollable')!.scrollTop);
+    if (top === last) break;
+    last = top;
+    await page.waitForTimeout(200);
+  }
+  return page.evaluate(
+    ([sel, words]) => {
+      const scroller = document.querySelector('.webchat__basic-transcript__scrollable')!.getBoundingClientRect();
+      const el = Array.from(document.querySelectorAll(sel)).filter((e) => e.textContent!.includes(words)).pop()!;
+      const box = el.getBoundingClientRect();
+      return box.top >= scroller.top - 1 && box.bottom <= scroller.bottom + 1;
+    },
+    [selector, text] as const,
+  );
+}
+
 async function say(page: Page, text: string): Promise<void> {
   await sendBox(page).fill(text);
   await sendBox(page).press('Enter');
@@ -128,6 +161,9 @@ describeIfChromium('help-center page with Web Chat (headless Chromium)', () => {
       await page.keyboard.press('Enter');
       await chatPanel(page).waitFor({ state: 'visible' });
       expect(await page.locator('#chat-launcher').getAttribute('aria-expanded')).toBe('true');
+      // Beside the article, the panel is a non-modal dialog: the article stays readable and reachable.
+      expect(await page.locator('#chat-panel').getAttribute('aria-modal')).toBe('false');
+      expect(await articleInert(page)).toBe(false);
       // Focus moves into the chat: the trainer can type straight away.
       await sendBox(page).waitFor({ timeout: 20_000 });
       await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input');
@@ -155,21 +191,31 @@ describeIfChromium('help-center page with Web Chat (headless Chromium)', () => {
       await card.waitFor({ timeout: 20_000 });
       const facts = await card.innerText();
       for (const fact of [/Status\s+active/, /CECs still needed\s+0\.5/, /Route 1: recertify by exam/, /Route 2: recertify by CECs/]) expect(facts).toMatch(fact);
-      await page.waitForTimeout(500);
+      // The card is taller than the transcript: the trainer sees its first line, not its last step.
+      expect(await inTranscriptView(page, '.ac-adaptiveCard .ac-textBlock', 'Your certification expires on March 3, 2027')).toBe(true);
       await page.screenshot({ path: path.join(ARTIFACTS, 'chat-desktop.png') });
 
-      // A network blip (Web Chat's polling used to stop for good at the first failed request)...
+      // A network blip (Web Chat's polling used to stop for good at the first failed request): a polite notice
+      // says the browser is offline straight away, instead of "Send failed" 20 s after the next message...
+      expect(await notice(page).textContent()).toBe('');
       await browser.context.setOffline(true);
+      await notice(page).getByText(/You're offline/).waitFor({ timeout: 5_000 });
+      expect(await notice(page).getAttribute('aria-live')).toBe('polite');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'chat-offline-desktop.png') });
       await page.waitForTimeout(2500);
       await browser.context.setOffline(false);
+      await notice(page).getByText(/You're offline/).waitFor({ state: 'detached', timeout: 5_000 });
       // ...and a dropped stream: Web Chat reconnects (after 3-15 s) with its watermark and shows what it missed.
       const opened = streams.length;
       const dropped = streams.at(-1)!;
       await dropped.server.close();
       await dropped.page.close();
+      await notice(page).getByText('Connection lost. Reconnecting…').waitFor({ timeout: 5_000 });
       await say(page, 'What is the access code?');
       await transcript(page).getByText(/access code is\W+recertification/i).last().waitFor({ timeout: 30_000 });
       expect(streams.length).toBeGreaterThan(opened);
+      // The reply came over the new stream: the notice is gone.
+      expect(await notice(page).textContent()).toBe('');
       await expectInTranscript(page, 'How many CECs do I need?');
 
       // Same tab, reload: the chat reopens and the conversation is still there.
@@ -186,6 +232,15 @@ describeIfChromium('help-center page with Web Chat (headless Chromium)', () => {
       await chatPanel(page).waitFor({ state: 'hidden' });
       expect(await focusedIs(page, '#chat-launcher')).toBe(true);
       expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
+
+      // Opened from the article's own button, the chat gives focus back to that button, not to the launcher.
+      await page.getByRole('button', { name: 'Ask the help desk assistant' }).focus();
+      await page.keyboard.press('Enter');
+      await chatPanel(page).waitFor({ state: 'visible' });
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input');
+      await page.keyboard.press('Escape');
+      await chatPanel(page).waitFor({ state: 'hidden' });
+      expect(await focusedIs(page, '[data-open-chat]')).toBe(true);
       expect(realProblems(browser.problems)).toEqual([]);
     } finally {
       await browser.close();
@@ -203,9 +258,17 @@ describeIfChromium('help-center page with Web Chat (headless Chromium)', () => {
       // Focus lands in the send box, so the trainer can type straight away.
       await sendBox(page).waitFor({ timeout: 20_000 });
       await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input');
+      // Covering the page, the chat is a modal dialog: the article behind is inert and Tab stays in the chat.
+      expect(await page.locator('#chat-panel').getAttribute('aria-modal')).toBe('true');
+      expect(await articleInert(page)).toBe(true);
       await page.keyboard.type('hello');
       await page.keyboard.press('Enter');
       await expectInTranscript(page, 'hello');
+      for (const key of [...Array<string>(12).fill('Tab'), ...Array<string>(4).fill('Shift+Tab')]) {
+        await page.keyboard.press(key);
+        expect([key, await focusInChat(page)]).toEqual([key, true]);
+      }
+      await sendBox(page).focus();
       // The chat fills the phone's screen, nothing sticks out sideways, and the send box is on screen.
       expect(await page.locator('#chat-panel').boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
       const input = (await sendBox(page).boundingBox())!;
@@ -223,12 +286,18 @@ describeIfChromium('help-center page with Web Chat (headless Chromium)', () => {
       await expectInTranscript(page, /2\.0 CECs/);
       const buttons = page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button');
       for (const box of await Promise.all((await buttons.all()).map((b) => b.boundingBox()))) expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      // Related questions are whole on a phone: a long title wraps instead of ending in "…".
+      await transcript(page).locator('.ac-pushButton', { hasText: 'Which CECs count toward recertification?' }).waitFor();
+      expect(await truncatedButtons(page)).toEqual([]);
       await page.waitForTimeout(800);
       await page.screenshot({ path: path.join(ARTIFACTS, 'chat-phone.png') });
       // Escape closes the chat and gives focus back to the launcher.
       await page.keyboard.press('Escape');
       await expect(page.locator('#chat-panel').isHidden()).resolves.toBe(true);
       expect(await focusedIs(page, '#chat-launcher')).toBe(true);
+      // Closed, the page is whole again.
+      expect(await articleInert(page)).toBe(false);
+      expect(await page.locator('#chat-panel').getAttribute('aria-modal')).toBe('false');
       expect(browser.problems).toEqual([]);
     } finally {
       await browser.close();
