@@ -26,6 +26,7 @@
   // True from the moment Web Chat's activity stream closes until a new one opens (Direct Line keeps saying
   // "online" meanwhile, and retries only after 3-15 s).
   var streamDown = false;
+  var startFailed = false;
 
   function load() {
     try { return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || '{}') || {}; } catch (e) { return {}; }
@@ -125,7 +126,11 @@
     if (notice.textContent !== text) notice.textContent = text;
   }
   window.addEventListener('offline', showConnection);
-  window.addEventListener('online', showConnection);
+  window.addEventListener('online', function () {
+    showConnection();
+    // The chat could not start while offline: try again by itself once the connection is back.
+    if (startFailed && !panel.hidden) start();
+  });
 
   // Direct Line's client opens its WebSocket through services.WebSocket (botframework-directlinejs); watching that
   // socket is the only way to see a dropped stream. Without the hook the offline notice still works.
@@ -178,6 +183,7 @@
   function start() {
     if (started) return;
     started = true;
+    startFailed = false;
     setStatus('Connecting…');
     loadWebChat()
       .then(function () { return resume(load().session); })
@@ -219,6 +225,7 @@
       })
       .catch(function () {
         started = false;
+        startFailed = true;
         showConnection();
         setStatus('The chat is unavailable right now.', { label: 'Try again', run: start });
       });

@@ -303,4 +303,24 @@ describeIfChromium('help-center page with Web Chat (headless Chromium)', () => {
       await browser.close();
     }
   });
+
+  it('opened while offline: says so, then connects by itself once the connection is back', async () => {
+    const browser = await openBrowser({ width: 390, height: 844 });
+    const { page } = browser;
+    try {
+      await page.goto(app.baseUrl);
+      await browser.context.setOffline(true);
+      await launcher(page).click();
+      await notice(page).getByText(/You're offline/).waitFor({ timeout: 5_000 });
+      await page.getByText('The chat is unavailable right now.').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'chat-offline-phone.png') });
+      await browser.context.setOffline(false);
+      await expectInTranscript(page, /help-desk assistant/);
+      expect(await notice(page).textContent()).toBe('');
+      expect(await page.locator('#chat-status').textContent()).toBe('');
+      expect(realProblems(browser.problems)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });
