@@ -134,10 +134,11 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
       const deadline = Date.now() + (options.drainMs ?? 10_000);
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       if (inFlight > 0) logger.warn({ inFlight }, 'closing with turns still in flight');
-      // Keep-alive sockets (Direct Line polling, channels) would hold the server open: turns are done, drop them.
+      // Open chat streams (WebSockets, upgraded out of the HTTP server's reach) and keep-alive sockets (Direct Line
+      // polling, channels) would hold the server open: turns are done, drop them.
+      directLine.close();
       server.server.closeAllConnections();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
-      directLine.close();
       await handoff.close();
       if (!options.stores) await stores.close();
     },
