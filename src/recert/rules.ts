@@ -19,9 +19,12 @@ export function certifiedOnFor(expiresOn: string): string {
   return addYears(expiresOn, -CERTIFICATION_YEARS);
 }
 
-/** max(0, 2.0 − earned), to one decimal (no floating-point tails such as 0.30000000000000004). */
+/**
+ * max(0, 2.0 − earned), to the hundredth the CEC answer is read to (checkCecs): exact for quarter credits
+ * (0.75 earned → 1.25 needed, not 1.3) without floating-point tails such as 0.30000000000000004.
+ */
 export function cecsNeeded(cecsEarned: number): number {
-  const needed = Math.round((CECS_REQUIRED - cecsEarned) * 10) / 10;
+  const needed = Math.round((CECS_REQUIRED - cecsEarned) * 100) / 100;
   return needed > 0 ? needed : 0;
 }
 
