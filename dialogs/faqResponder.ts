@@ -21,6 +21,7 @@ export const PERSON_OFFER_TEXT =
   'A person from our support team can help: choose "Talk to a person", or submit a request on the help center.';
 export const THANKS_FOR_FEEDBACK = 'Thanks for letting me know!';
 export const SORRY_NOT_HELPFUL = "Sorry that didn't help. You can ask it another way, or talk to a person.";
+export const SEE_ALSO_TEXT = 'The help article does say something related:';
 
 const MISSES_BEFORE_OFFER = 2;
 
@@ -129,7 +130,8 @@ export class FaqResponder {
     const result = this.deps.engine.classify(text);
     const top = result.top;
     if (result.band !== 'high' || !top || (top.kind !== 'faq' && top.kind !== 'smalltalk')) return false;
-    await context.sendActivity(top.kind === 'faq' ? this.answerActivity(top) : MessageFactory.text(top.answer!));
+    // Called while the path dialog runs: no "Check my recertification status", the check is under way.
+    await context.sendActivity(top.kind === 'faq' ? this.answerActivity(top, { duringPath: true }) : MessageFactory.text(top.answer!));
     if (top.kind === 'faq') await this.safely(() => this.deps.feedback.recordAnswer({ conversationId: context.activity.conversation?.id, entryId: top.id, score: result.candidates[0]?.score }));
     return true;
   }
@@ -149,7 +151,8 @@ export class FaqResponder {
       .map((c) => ({ score: c.score, entry: this.deps.engine.entry(c.id) }))
       .find((c) => c.entry?.kind === 'faq' && c.score >= this.deps.engine.thresholds.high);
     if (!best?.entry || !this.asksRuleOf(text, best.entry)) return false;
-    await context.sendActivity(this.answerActivity(best.entry));
+    // The path dialog starts right after this answer: pointing to the status check would only repeat it.
+    await context.sendActivity(this.answerActivity(best.entry, { duringPath: true }));
     return true;
   }
 
@@ -196,9 +199,14 @@ export class FaqResponder {
     return { outcome: 'answered', entryId: entry.id };
   }
 
-  /** The answer, links (or where to find them, in words), the source line and related questions as buttons. */
-  answerActivity(entry: KnowledgeEntry): Partial<Activity> {
+  /**
+   * The answer, links (or where to find them, in words), the source line and related questions as buttons.
+   * `duringPath`: a route check is running (or starts with this turn), so neither the entry's pointer to it
+   * (pathHint) nor a related "Check my recertification status" button is shown.
+   */
+  answerActivity(entry: KnowledgeEntry, options: { duringPath?: boolean } = {}): Partial<Activity> {
     const lines = [entry.answer!];
+    if (entry.pathHint && !options.duringPath) lines[0] += ` ${entry.pathHint}`;
     const missing: string[] = [];
     for (const key of entry.links) {
       const url = this.deps.links[key];
@@ -208,7 +216,9 @@ export class FaqResponder {
     if (missing.length) lines.push([...new Set(missing)].join(' '));
     if (entry.section) lines.push(`From the help article: ${entry.section}`);
     const activity = MessageFactory.text(lines.join('\n\n'));
-    const related = entry.related.map((id) => this.deps.engine.entry(id)).filter((e): e is KnowledgeEntry => !!e);
+    const related = entry.related
+      .map((id) => this.deps.engine.entry(id))
+      .filter((e): e is KnowledgeEntry => !!e && !(options.duringPath && e.action === 'path'));
     if (related.length) {
       activity.attachments = [CardFactory.heroCard('', undefined, related.map((e) => imBack(e.question)), { text: 'Related questions' })];
     }
@@ -237,7 +247,15 @@ export class FaqResponder {
     state.misses += 1;
     // Decline answers name the topic ("doesn't say how much it costs") and never carry article facts.
     const opening = miss.topic?.kind === 'decline' ? `Sorry, ${lowerFirst(miss.topic.answer!)}` : NOT_COVERED_TEXT;
-    await context.sendActivity(MessageFactory.suggestedActions([imBack(TALK_TO_PERSON)], `${opening} ${PERSON_OFFER_TEXT}`));
+    // What the article does say next to the declined topic, by the related entry's question only: its facts come
+    // when the trainer asks for them, so the decline itself states none.
+    const seeAlso = (miss.topic?.kind === 'decline' ? miss.topic.seeAlso : [])
+      .map((id) => this.deps.engine.entry(id))
+      .filter((e): e is KnowledgeEntry => e?.kind === 'faq');
+    const related = seeAlso.length ? `\n\n${SEE_ALSO_TEXT} ${seeAlso.map((e) => `"${e.question}"`).join(' and ')}` : '';
+    await context.sendActivity(
+      MessageFactory.suggestedActions([imBack(TALK_TO_PERSON), ...seeAlso.map((e) => imBack(e.question))], `${opening} ${PERSON_OFFER_TEXT}${related}`),
+    );
     state.pending = { kind: 'offer' };
     await this.safely(() => this.deps.feedback.recordMiss({ conversationId: context.activity.conversation?.id, question: text, candidates: miss.candidates, band: miss.band }));
     return { outcome: 'declined', entryId: miss.topic?.id, offerPerson: true };

@@ -29,6 +29,12 @@ export const entrySchema = z
     // "how much is the fee" no). A faq entry is never answered to a question carrying a marker it doesn't list;
     // a decline entry lists the marked question types it is the topic for.
     answers: z.array(id).default([]),
+    // Decline entries only: faq entries next to the declined topic whose answer the article does give ("how much
+    // does it cost?" → the fee is waived on the exam route), offered as buttons after the honest decline.
+    seeAlso: z.array(id).max(2, 'at most 2 see-also entries').default([]),
+    // Faq entries only: a line sending the trainer to the route check ("choose Check my recertification status"),
+    // left out when a check is already running (answers given inside the path dialog).
+    pathHint: text.optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -36,6 +42,8 @@ export const entrySchema = z
     if (e.kind !== 'action' && e.action) ctx.addIssue({ code: 'custom', path: ['action'], message: 'only for kind action' });
     if (e.kind !== 'action' && !e.answer) ctx.addIssue({ code: 'custom', path: ['answer'], message: `required for kind ${e.kind}` });
     if (e.kind === 'faq' && !e.section) ctx.addIssue({ code: 'custom', path: ['section'], message: 'required for kind faq' });
+    if (e.kind !== 'decline' && e.seeAlso.length > 0) ctx.addIssue({ code: 'custom', path: ['seeAlso'], message: 'only for kind decline' });
+    if (e.kind !== 'faq' && e.pathHint) ctx.addIssue({ code: 'custom', path: ['pathHint'], message: 'only for kind faq' });
   });
 
 export type KnowledgeEntry = z.infer<typeof entrySchema>;
@@ -164,6 +172,13 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     e.related.forEach((r, i) => {
       if (!byId.has(r)) throw new KnowledgeError(file, e.id, `related.${i}`, `unknown entry id "${r}"`);
       if (r === e.id) throw new KnowledgeError(file, e.id, `related.${i}`, 'an entry cannot be related to itself');
+    });
+    // A see-also is an answer the article gives: never another decline, an action or smalltalk.
+    e.seeAlso.forEach((r, i) => {
+      const target = byId.get(r);
+      if (!target) throw new KnowledgeError(file, e.id, `seeAlso.${i}`, `unknown entry id "${r}"`);
+      if (target.kind !== 'faq') throw new KnowledgeError(file, e.id, `seeAlso.${i}`, `"${r}" is a ${target.kind} entry, expected a faq entry`);
+      if (e.seeAlso.indexOf(r) !== i) throw new KnowledgeError(file, e.id, `seeAlso.${i}`, `"${r}" is listed twice`);
     });
     e.facts?.forEach((f, i) => {
       if (!factIds.has(f)) throw new KnowledgeError(file, e.id, `facts.${i}`, `unknown fact id "${f}"`);

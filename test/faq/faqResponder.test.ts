@@ -1,7 +1,7 @@
 import { Activity, TestAdapter } from 'botbuilder';
 import { Keyv } from 'keyv';
 import pino from 'pino';
-import { FaqResponder, type FaqTurnState, NONE_OF_THESE, TALK_TO_PERSON } from '../../dialogs/faqResponder';
+import { FaqResponder, type FaqTurnState, NONE_OF_THESE, SEE_ALSO_TEXT, TALK_TO_PERSON } from '../../dialogs/faqResponder';
 import { createFaqEngine } from '../../src/faq/engine';
 import { loadKnowledge } from '../../src/faq/knowledge';
 import { FeedbackLog } from '../../src/faq/feedbackLog';
@@ -104,14 +104,27 @@ describe('FaqResponder', () => {
     expect(turn.buttons.map((b) => b.title)).toEqual([TALK_TO_PERSON]);
   });
 
-  it('declines out-of-scope questions plainly, offering a person and stating no article fact', async () => {
+  it.each([
+    // fee_amount has a see-also: the exam route's benefits (the fee is waived there), offered by its question only
+    ['How much does the recertification fee cost?', [TALK_TO_PERSON, 'What do I get by recertifying by exam?']],
+    ['I forgot my password', [TALK_TO_PERSON]],
+  ])('declines "%s" plainly, offering a person and stating no article fact', async (question, buttons) => {
     const { say, feedback } = conversation();
-    const turn = await say('How much does the recertification fee cost?');
+    const turn = await say(question);
     expect(turn.outcome).toMatchObject({ outcome: 'declined', offerPerson: true });
     expect(turn.text).toMatch(/help article doesn't/);
     expect(turn.text).not.toMatch(/waive|2\.0|testing center|access code|self-study/i);
-    expect(turn.buttons.map((b) => b.title)).toEqual([TALK_TO_PERSON]);
+    expect(turn.buttons.map((b) => b.title)).toEqual(buttons);
+    expect(turn.text.includes(SEE_ALSO_TEXT)).toBe(buttons.length > 1);
     expect((await feedback.summary()).unanswered).toBe(1);
+  });
+
+  it('a decline\'s see-also button answers the related entry with its facts', async () => {
+    const { say } = conversation();
+    await say('how much does it cost to recertify?');
+    const turn = await say('What do I get by recertifying by exam?');
+    expect(turn.outcome).toMatchObject({ outcome: 'answered', entryId: 'exam_benefits' });
+    expect(turn.text).toMatch(/recertification fee is waived/);
   });
 
   it.each([

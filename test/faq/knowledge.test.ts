@@ -32,6 +32,11 @@ describe('knowledge base', () => {
     ['an unknown question-type marker', 'entries/faq.yaml', (t: string) => t.replace('answers: [free]', 'answers: [free, weather]'), 'exam_benefits', 'answers.1'],
     ['a marker on a smalltalk entry', 'entries/smalltalk.yaml', (t: string) => t.replace('id: thanks\n', 'id: thanks\n    answers: [free]\n'), 'thanks', 'answers'],
     ['a duplicate id', 'entries/smalltalk.yaml', (t: string) => t.replace('id: thanks', 'id: greeting'), 'greeting', 'id'],
+    ['an unknown see-also id', 'entries/decline.yaml', (t: string) => t.replace('seeAlso: [exam_benefits]', 'seeAlso: [exam_perks]'), 'fee_amount', 'seeAlso.0'],
+    ['a see-also that is a decline', 'entries/decline.yaml', (t: string) => t.replace('seeAlso: [exam_benefits]', 'seeAlso: [exam_benefits, refund]'), 'fee_amount', 'seeAlso.1'],
+    ['a see-also that is an action', 'entries/decline.yaml', (t: string) => t.replace('seeAlso: [exam_benefits]', 'seeAlso: [check_status]'), 'fee_amount', 'seeAlso.0'],
+    ['a see-also on a faq entry', 'entries/faq.yaml', (t: string) => t.replace('answers: [free]', 'answers: [free]\n    seeAlso: [exam_route]'), 'exam_benefits', 'seeAlso'],
+    ['a path hint on a decline entry', 'entries/decline.yaml', (t: string) => t.replace('seeAlso: [exam_benefits]', 'pathHint: Check your status.'), 'fee_amount', 'pathHint'],
   ])('names the file, entry and field for %s', (_label, file, edit, entryId, field) => {
     const dir = brokenCopy(file, edit);
     let error: unknown;
