@@ -190,7 +190,10 @@ export function resultCard(content: ResultContent): Record<string, unknown> {
   };
 }
 
-/** The result message: card + short text on card channels, the full text elsewhere; assessment in channelData. */
+/**
+ * The result message: the card alone on card channels (its bold headline is the first thing read; a text beside it
+ * showed the headline twice in Web Chat), the full text elsewhere; the assessment in channelData either way.
+ */
 export function resultActivity(
   assessment: Assessment,
   links: Links,
@@ -203,7 +206,8 @@ export function resultActivity(
   if (supportsAdaptiveCards(channelId)) {
     return {
       type: ActivityTypes.Message,
-      text: content.headline,
+      // summary: the headline for whatever lists messages without drawing cards (Web Chat does not show it).
+      summary: content.headline,
       attachments: [CardFactory.adaptiveCard(resultCard(content))],
       channelData,
     };

@@ -1,5 +1,6 @@
 import { assess } from '../../src/recert/rules';
 import { resultActivity, resultContent, resultText, supportsAdaptiveCards, wordingFor } from '../../dialogs/pathResult';
+import { readableText } from '../../scripts/eval';
 
 const today = '2026-05-15';
 const online = assess({ certifiedOn: '2025-03-03', earnedVia: 'online-exam', cecsEarned: 0.5, today });
@@ -66,6 +67,11 @@ describe('resultActivity', () => {
     const activity = resultActivity(online, {}, today, channelId);
     expect(!!activity.attachments).toBe(card);
     expect(activity.channelData.assessment).toEqual(online);
-    expect(activity.text).toMatch(/March 3, 2027/);
+    // The headline is said once: in the card's bold first line, or at the top of the plain text.
+    const said = readableText([activity]);
+    expect(said.match(/Your certification expires on March 3, 2027/g)).toHaveLength(1);
+    expect(said.split('\n')[0]).toBe('Your certification expires on March 3, 2027.');
+    if (card) expect(activity.text).toBeUndefined();
+    else expect(activity.text).toMatch(/^Your certification expires on March 3, 2027\.\n\n- Certified on/);
   });
 });

@@ -304,11 +304,12 @@ describe('saved answers', () => {
 });
 
 describe('result rendering by channel', () => {
-  test('card channels get an Adaptive Card plus a readable line; the assessment rides in channelData', async () => {
+  test('card channels get the Adaptive Card alone (its headline once); the assessment rides in channelData', async () => {
     const h = pathHarness({ channelId: 'webchat', links: { GUIDE_URL: 'https://example.org/guide' } });
     for (const line of ['check my status', 'March 3 2025', 'online', '1.5']) await h.say(line);
     const [result] = await h.say('yes');
-    expect(result.text).toBe('Your certification expires on March 3, 2027.');
+    expect(result.text).toBeUndefined();
+    expect(JSON.stringify(result.attachments?.[0].content)).toContain('"Your certification expires on March 3, 2027."');
     const card = result.attachments?.[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(Number((card?.content as { version: string }).version)).toBeLessThanOrEqual(1.5);
