@@ -23,7 +23,9 @@ export function slimActivity(activity: Partial<Activity>, at: Date = new Date())
     role,
   };
   if (activity.from?.name) entry.name = activity.from.name;
-  if (typeof activity.text === 'string' && activity.text) entry.text = activity.text.slice(0, MAX_TEXT);
+  // A card sent alone (the path result on card channels) carries its headline in `summary`: the agent reads that.
+  const words = typeof activity.text === 'string' && activity.text ? activity.text : typeof activity.summary === 'string' ? activity.summary : '';
+  if (words) entry.text = words.slice(0, MAX_TEXT);
   // Channels may send anything here; a non-string would fail the request schema (and every queue listing) later.
   const cards = (activity.attachments ?? []).map((a) => a?.contentType).filter((t): t is string => typeof t === 'string' && t !== '');
   if (cards.length) entry.attachments = cards;

@@ -12,6 +12,7 @@ const base = { channelId: 'directline', conversation: { id: 'c1' }, timestamp: n
 test.each<[string, Partial<Activity>, unknown]>([
   ['a trainer message', { type: 'message', text: 'hi', from: { id: 'u', name: 'Pat', role: 'user' } }, { type: 'message', role: 'user', name: 'Pat', text: 'hi', at }],
   ['a bot message with a card', { type: 'message', from: { id: 'b', name: 'bot', role: 'bot' }, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { secret: 1 } }] }, { type: 'message', role: 'bot', name: 'bot', attachments: ['application/vnd.microsoft.card.adaptive'], at }],
+  ['a card sent alone, with its headline as summary', { type: 'message', summary: 'Your certification expires on March 3, 2027.', from: { id: 'b', name: 'bot', role: 'bot' }, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: {} }] }, { type: 'message', role: 'bot', name: 'bot', text: 'Your certification expires on March 3, 2027.', attachments: ['application/vnd.microsoft.card.adaptive'], at }],
   ['typing', { type: 'typing', from: { id: 'b', name: 'bot', role: 'bot' } }, undefined],
   ['an event', { type: 'event', name: 'handoff.initiate', from: { id: 'b', name: 'bot', role: 'bot' } }, undefined],
   ['an empty message', { type: 'message', text: '', from: { id: 'u', name: '' } }, undefined],
