@@ -16,6 +16,7 @@ const WITHDRAW_WHILE_WAITING =
   /^(actually|ok|okay|oh|no|sorry)?[,\s]*(never ?mind|forget it|i changed my mind|i don'?t need (a person|help|anyone) anymore|no need)([,\s]+(thanks?|thank you|please))?[.!]*$/i;
 // The answers to the timeout offer besides an email address (its buttons send the first of each).
 const KEEP_WAITING = /^(ok(ay)?[,\s]+)?(keep waiting|i'?ll (keep )?wait|i will (keep )?wait|i can wait|wait|still waiting)([,\s]+(thanks?|thank you|please))?[.!]*$/i;
+const FORGET = /^(?:please\s+)?(?:forget me|forget about me|delete (?:my|all my) (?:data|information|info|details)|erase (?:my|all my) (?:data|information|info|details)|remove my (?:personal )?data)(?:\s+please)?[.!]*$/i;
 const NO_FOLLOW_UP = /^(no|nope|nah|no thanks?|no thank you|no,? thanks?|not now|no need)[.!]*$/i;
 
 export class TrainerInterceptor implements TurnInterceptor {
@@ -43,6 +44,14 @@ export class TrainerInterceptor implements TurnInterceptor {
       await this.service.unlink(context);
       await context.sendActivity(request.status === 'active' && request.agent ? trainerText.endedChat(request.agent.name) : trainerText.cancelled);
       return true;
+    }
+
+    // "forget me" is a privacy request, not a message for the agent: the request is withdrawn and the turn goes on to
+    // the main dialog, which deletes what we store (state, answers, transcript) and confirms.
+    if (FORGET.test(text)) {
+      await this.service.cancelByTrainer(request);
+      await this.service.unlink(context);
+      return false;
     }
 
     const files = fileNames(activity);
