@@ -2,6 +2,7 @@
 // route the actions it recognises (a trainer's own situation → path dialog, "talk to a person" → hand-off,
 // "forget me" → delete what we store about them).
 import {
+  Activity,
   ActivityTypes,
   ConversationState,
   MessageFactory,
@@ -19,7 +20,8 @@ import { FeedbackLog } from '../src/faq/feedbackLog';
 import { warmUpRecognizers } from '../src/recert/recognizers';
 import { describesOwnSituation } from '../src/recert/situation';
 import { isValidTimeZone, todayIn } from '../src/recert/dates';
-import { FaqResponder, type FaqTurnState } from './faqResponder';
+import { asksForPerson, readChatter, type Chatter } from '../src/faq/chatter';
+import { FaqResponder, TALK_TO_PERSON, type FaqTurnState } from './faqResponder';
 import { RecertPathDialog, type PathDialogResult, type RecertPathOptions } from './recertPathDialog';
 import { readAnswers, type PathAnswers } from '../src/recert/answers';
 import { answerToOpenQuestion, hasAnyAnswer, mayAnswerPathQuestion } from '../src/recert/resume';
@@ -141,6 +143,22 @@ export class MainConversation {
       state.pending = undefined;
       return this.beginPath(context, dc, text, classified);
     }
+    // "I need to talk to someone about my lapsed cert": the ask for a person wins over the topic's decline; the
+    // topic goes to the agent as the question.
+    if (classified.top?.kind !== 'action' && state.pending?.kind !== 'clarify' && asksForPerson(text)) {
+      state.pending = undefined;
+      return this.startHandoff(context, { reason: 'asked', question: text, lastUnanswered: await this.lastUnanswered.get(context) });
+    }
+    // Mashed keys, another language, rudeness: no question the article could cover, so no "doesn't cover that".
+    const chatter = classified.band !== 'high' && state.pending?.kind !== 'clarify' ? readChatter(text) : undefined;
+    // A named decline topic ("CPR") keeps its own reply; rudeness is answered whatever it matched.
+    if (chatter && (chatter === 'rude' || classified.top?.kind !== 'decline')) {
+      state.pending = chatter === 'unreadable' ? undefined : { kind: 'offer' };
+      await context.sendActivity(chatterReply(chatter));
+      return;
+    }
+    // Several questions in one message: the earlier ones answered first, the last one as usual (with its prompt).
+    for (const asked of classified.alsoAsked ?? []) await this.faq.tryAnswer(context, asked);
     const outcome = await this.faq.respond(context, text, state, classified);
     // Kept for the hand-off summary: the agent sees what the bot could not answer.
     if (outcome.outcome === 'declined' || outcome.outcome === 'clarifying') await this.lastUnanswered.set(context, text);
@@ -233,6 +251,24 @@ export class MainConversation {
     for (const hook of this.forgetHooks) await hook(context);
     this.deps.logger.info({ conversation: hashId(context.activity.conversation?.id) }, 'user data forgotten');
     await context.sendActivity(MessageFactory.text(FORGOTTEN_TEXT));
+  }
+}
+
+/** The reply to a message that is no question (readChatter): never an article fact, a person offered where it helps. */
+function chatterReply(chatter: Chatter): Partial<Activity> {
+  switch (chatter) {
+    case 'unreadable':
+      return helpActivity("Sorry, I didn't catch that — could you rephrase?");
+    case 'other_language':
+      return MessageFactory.suggestedActions(
+        [TALK_TO_PERSON],
+        'Sorry, I can only answer in English for now. A person from our support team may be able to help: choose "Talk to a person".',
+      );
+    case 'rude':
+      return MessageFactory.suggestedActions(
+        [TALK_TO_PERSON],
+        'Sorry this has been frustrating. A person from our support team can take over: choose "Talk to a person", or ask me again in other words.',
+      );
   }
 }
 

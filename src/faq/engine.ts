@@ -24,6 +24,11 @@ export interface FaqResult {
   markers?: string[];
   /** set when the answer was found only with the previous answer as context (a follow-up) */
   followUpOf?: string;
+  /**
+   * Two or more questions in one message ("how many CECs do I need and what's the access code?"): this result is the
+   * last one's, and these are the earlier questions, each answerable with confidence on its own, in order.
+   */
+  alsoAsked?: string[];
 }
 
 export interface FaqEngineOptions {
@@ -140,6 +145,8 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     if (e.kind !== 'decline') continue;
     for (const m of e.answers) declinesFor.set(m, [...(declinesFor.get(m) ?? []), e]);
   }
+  // Markers some entry (faq or decline) answers; the others are question types the article never answers.
+  const declared = new Set(kb.entries.flatMap((e) => e.answers));
   const exactIndex = new Map<string, string>();
   for (const e of kb.entries) {
     for (const phrase of [e.question, ...e.alternates]) {
@@ -275,6 +282,9 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
       const matched = ranked.map((r) => byId.get(r.id)!).find(declares);
       const decline = matched ?? unanswered.map((m) => declinesFor.get(m)?.[0]).find((e) => e !== undefined);
       if (decline) top = decline;
+      // A type no entry answers at all ("how many hours is a CEC"): the article has nothing to offer, not even a
+      // "Did you mean" whose answers would state facts beside the point; an honest decline instead.
+      else if (top.kind === 'faq' && unanswered.some((m) => !declared.has(m))) capped = Math.min(topConfidence, thresholds.middle - 0.01);
       else if (top.kind === 'faq') capped = Math.min(topConfidence, thresholds.high - 0.01);
     }
     const candidates: Candidate[] = confidences
@@ -302,6 +312,10 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
   // the context reading is more confident.
   const classify = (raw: string, context?: FaqContext): FaqResult => {
     const alone = read(raw);
+    if (alone.result.band !== 'high') {
+      const asked = severalQuestions(raw);
+      if (asked) return asked;
+    }
     const last = context?.lastEntryId ? byId.get(context.lastEntryId) : undefined;
     if (!last || last.kind !== 'faq' || alone.result.markers) return alone.result;
     const content = alone.terms.filter((t) => !text.isWeak(t));
@@ -325,8 +339,26 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
     return { ...found, followUpOf: last.id };
   };
 
+  // Two questions in one message read as one are a muddle of both topics (and the words of one can call up a decline
+  // of the other: "…and what's the access code" reads as a discount code). Each part is read alone; only when every
+  // part has its own confident answer are they answered, the last as this result; else the whole reading stands.
+  const severalQuestions = (raw: string): FaqResult | undefined => {
+    const parts = raw.split(QUESTION_BREAK).map((p) => p?.trim()).filter((p): p is string => !!p && /[a-z]/i.test(p));
+    if (parts.length < 2 || parts.length > MAX_QUESTIONS) return undefined;
+    const results = parts.map((p) => read(p).result);
+    if (!results.every((r) => r.band === 'high' && r.top?.kind === 'faq')) return undefined;
+    const last = results[results.length - 1];
+    const earlier = parts.slice(0, -1).filter((_, i) => results[i].top!.id !== last.top!.id && results.findIndex((r) => r.top!.id === results[i].top!.id) === i);
+    return earlier.length ? { ...last, alsoAsked: earlier } : last;
+  };
+
   return { classify, entry: (id) => byId.get(id), thresholds };
 }
+
+/** Where one question ends and another starts: a question mark with more after it, or "and"/"also" before a question word. */
+const QUESTION_BREAK =
+  /\?+\s*(?:and|also|plus)?\s*|[,;]?\s+(?:and|also|plus)\s+(?=(?:what|whats|what's|how|where|when|why|which|who|can|could|do|does|is|are|should|will)\b)/i;
+const MAX_QUESTIONS = 3;
 
 /** A search result as if only the message's own words had been asked (its score keeps the context's tip). */
 function ownMatch<R extends { queryTerms: string[]; match: Record<string, string[]> }>(r: R, own: string[]): R {

@@ -15,8 +15,10 @@ describe('QA phrasings', () => {
     // …but not for someone who passed the online exam
     ['I passed the online exam, can I recertify by taking the NCCA exam at a testing center?', 'exam_route'],
     ['can i recertify by exam', 'exam_route'],
-    ['ok', 'thanks'],
-    ['Got it!', 'thanks'],
+    ['ok', 'acknowledged'],
+    ['Got it!', 'acknowledged'],
+    ['👍', 'acknowledged'],
+    ['lol', 'acknowledged'],
   ])('answers %j with %s', (question, id) => {
     const result = engine.classify(question);
     expect(result.band).toBe('high');
