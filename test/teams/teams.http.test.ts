@@ -117,7 +117,9 @@ describe('staff checking a trainer', () => {
     const yes = buttons.find((b) => b.title === 'Yes')!;
     expect(yes.type).toBe('messageBack'); // an imBack would arrive without the mention and be ignored
     const result = await turn(yes.text, { value: yes.value });
-    expect(result[0].text).toMatch(/^Their certification expire(s|d) on March 3, 2026/); // tense depends on today
+    // Teams draws cards, so the result is the card alone; its headline is also the activity's summary.
+    expect(result[0].summary).toMatch(/^Their certification expire(s|d) on March 3, 2026/); // tense depends on today
+    expect(JSON.stringify(result[0].attachments)).toMatch(/Their certification expire(s|d) on March 3, 2026/);
     for (const attachment of result.flatMap((r) => r.attachments ?? [])) expect(teamsCardProblems(attachment)).toEqual([]);
     expect(result.every((r) => r.conversation?.id === `${CHANNEL.id};messageid=${root}`)).toBe(true);
   });
