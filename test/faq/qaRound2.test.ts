@@ -112,3 +112,12 @@ describe('small talk and messages that are no question', () => {
     expect((await say('CPR certification requirement')).text).toMatch(/doesn't cover CPR/);
   });
 });
+
+describe('answers to a bare topic word do not answer a question nobody asked', () => {
+  it.each(['NCCA', 'guidelines', 'exam', 'can i recertify by exam'])('%j', async (words) => {
+    const { say } = mainHarness(stores);
+    const turn = await say(words);
+    expect(turn.text).toMatch(/NCCA/);
+    expect(turn.text).not.toMatch(/^No —|There is one exam route/);
+  });
+});
