@@ -17,6 +17,7 @@ const WITHDRAW_WHILE_WAITING =
 // The answers to the timeout offer besides an email address (its buttons send the first of each).
 const KEEP_WAITING = /^(ok(ay)?[,\s]+)?(keep waiting|i'?ll (keep )?wait|i will (keep )?wait|i can wait|wait|still waiting)([,\s]+(thanks?|thank you|please))?[.!]*$/i;
 const FORGET = /^(?:please\s+)?(?:forget me|forget about me|delete (?:my|all my) (?:data|information|info|details)|erase (?:my|all my) (?:data|information|info|details)|remove my (?:personal )?data)(?:\s+please)?[.!]*$/i;
+const HELP_WHILE_WAITING = /^(?:help|help me|help please|menu|options|what (?:can|do) i do(?: now)?|what now)[?.!]*$/i;
 const NO_FOLLOW_UP = /^(no|nope|nah|no thanks?|no thank you|no,? thanks?|not now|no need)[.!]*$/i;
 
 export class TrainerInterceptor implements TurnInterceptor {
@@ -83,6 +84,11 @@ export class TrainerInterceptor implements TurnInterceptor {
       }
       const email = await this.service.leaveFollowUp(request, text);
       await context.sendActivity(email ? trainerText.followUpSaved(email) : trainerText.needEmail);
+      return true;
+    }
+    // "help" / "menu" while nobody has joined asks what they can do now, not something for the agent to read.
+    if (HELP_WHILE_WAITING.test(text)) {
+      await context.sendActivity(`${trainerText.alreadyWaiting} ${trainerText.position(await this.service.position(request.id))} ${trainerText.keepTyping}`);
       return true;
     }
     const updated = await this.service.trainerSays(request, text);

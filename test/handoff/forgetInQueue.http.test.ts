@@ -39,5 +39,19 @@ test.each(['forget me', 'Forget me.', 'delete my data', 'please erase my informa
 test('other words while waiting are still kept for the agent', async () => {
   const pat = trainer(running.url, channel.url);
   await pat.say('talk to a person');
+  const id = (await api(running.url, 'GET', '/api/handoffs?status=waiting')).body.handoffs.at(-1).id as string;
   expect((await pat.say('forget about the fee, my cert lapsed')).join('\n')).toMatch(/pass that on/);
+  const messages = (await api(running.url, 'GET', `/api/handoffs/${id}/messages?after=0`)).body.messages as Array<{ text: string }>;
+  expect(messages.map((m) => m.text)).toContain('forget about the fee, my cert lapsed');
+});
+
+test.each(['help', 'Help!', 'menu', 'what now?'])('%j while waiting says where the trainer stands and what they can do, not "I\'ll pass that on"', async (words) => {
+  const pat = trainer(running.url, channel.url);
+  await pat.say('talk to a person');
+  const id = (await api(running.url, 'GET', '/api/handoffs?status=waiting')).body.handoffs.at(-1).id as string;
+  const reply = (await pat.say(words)).join('\n');
+  expect(reply).toMatch(/already waiting for a person[\s\S]*next in the queue[\s\S]*"cancel"/);
+  expect(reply).not.toMatch(/pass that on/);
+  const messages = (await api(running.url, 'GET', `/api/handoffs/${id}/messages?after=0`)).body.messages as Array<{ text: string }>;
+  expect(messages.map((m) => m.text)).not.toContain(words);
 });
