@@ -64,6 +64,8 @@ describe('question types the article does not answer are declined, not answered 
     ['what happens after i submit', /how long processing takes/, /further two years/],
     ['how many hours is 2.0 CECs', NOT_COVERED, CEC_COUNT],
     ['how many hours are in one CEC', NOT_COVERED, CEC_COUNT],
+    ['does a CPR course count as CEC?', NOT_COVERED, /applied to your current recertification application/],
+    ['do first aid classes count toward recertification', NOT_COVERED, /applied to your current recertification application/],
     ['wats the deadline to submit my recert app', /how early or late you can recertify/, /need to renew \(recertify\) their certification every two years/],
   ])('%j', async (question, says, never) => {
     const { say } = mainHarness(stores);
