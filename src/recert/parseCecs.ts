@@ -52,7 +52,7 @@ const HEDGE_LEAD = /^(?:(?:probably|prob|maybe|perhaps|likely|i think|i guess|i'
 // The same inside the answer ("I have probably none", "none I think"); "like" only leads ("I'd like" is not a hedge).
 const HEDGE_INSIDE = /\b(?:probably|maybe|perhaps|i think|i guess|i'd say|i believe|roughly|approximately|approx|around|about)\b[\s,.]*/g;
 // "the online one", "that one": a pronoun for an exam, not one CEC.
-const PRONOUN_ONE = /\b(the|that|this|other|first|second|same|online|cent(?:er|re)|proctored|ncca|exam)\s+one\b/g;
+const PRONOUN_ONE = /\b(the|that|this|other|another|first|second|same|online|cent(?:er|re)|proctored|ncca|exam)\s+one\b/g;
 
 /** Blanks the "one" of "the online one" with spaces, so positions (date spans) still line up. */
 function blankPronounOne(text: string): string {

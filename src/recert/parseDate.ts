@@ -196,14 +196,94 @@ function chooseEntity(text: string, entities: DateEntity[], source: DateSource):
   return entities.find((e) => introducedAsExpiry(e) === (source === 'expiry')) ?? entities[0];
 }
 
-export function interpretDates(text: string, entities: DateEntity[], today: string): DateAnswer | undefined {
+// A clause ends at punctuation (not a decimal point) or a joining word: "certified March 2025, and I have 2 CECs now".
+const CLAUSE_BREAK = /[,;!?]|\.(?!\d)|\b(?:and|but|so|plus|also|because)\b/g;
+// Words that make a date the certification's or the expiry's ("I passed the exam today", "it expires now").
+const CERTIFICATION_CUE = /\b(certif\w*|expir\w*|renew\w*|laps\w*|valid|pass(?:ed)?|exam|test\w*|dates?|since|ran out|runs? out|due|good (?:until|till|through))\b/;
+// Talk about CECs: counts, classes, "another one".
+const CEC_CUE = /\b(cecs?|ceus?|credits?|continuing education|class(?:es)?|courses?|webinars?|workshops?|seminars?|modules?|another one|one more)\b/;
+// Earning CECs at a time ("I earned 1 CEC last month", "took a class in June"): the date is the class's.
+const CEC_EVENT = /\b(earn(?:ed)?|finish(?:ed)?|took|taken|take|complet(?:ed|e)|did|done|got|gotten|attend(?:ed)?|added)\b/;
+// "now", "today", "as of today", "so far", "this year": when the count stands, not a date of the certification.
+const PRESENT_REF = /^(?:(?:as of |until |till |up to |right )?(?:now|today|the moment)|currently|so far|to date|at present|this (?:week|month|year))$/;
+
+function clauseOf(text: string, e: DateEntity): string {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const at = m.index ?? 0;
+    if (at + m[0].length <= e.start) start = at + m[0].length;
+    else if (at > e.end && at < end) end = at;
+  }
+  return text.slice(start, end);
+}
+
+/**
+ * The date entities that can be the certification's or the expiry's. In a sentence about the CECs, "now" /
+ * "today" / "this year" say when the count stands ("actually I have 2 CECs now") and a date in a clause about
+ * earning CECs is the class's ("I earned 1 CEC last month"): neither is a certification date.
+ */
+export function certificationDates(text: string, entities: DateEntity[]): DateEntity[] {
+  const spans = entities.map((e) => [e.start, e.end + 1] as const);
+  const outsideDates = spans.reduce((acc, [s, e]) => acc.slice(0, s) + ' '.repeat(e - s) + acc.slice(e), text);
+  const talksCecs = CEC_CUE.test(text) || /\d/.test(outsideDates);
+  return entities.filter((e) => {
+    const clause = clauseOf(text, e);
+    if (CERTIFICATION_CUE.test(clause)) return true;
+    const present = PRESENT_REF.test(e.text.trim()) || e.values.some((v) => v.timex === 'PRESENT_REF');
+    if (present) return !talksCecs;
+    return !(CEC_CUE.test(clause) && CEC_EVENT.test(clause));
+  });
+}
+
+/** "Feb 31 2025": the recognizer's timex names a day the month lacks. */
+function impossibleDay(entities: DateEntity[]): { year: number; month: number; day: number } | undefined {
+  for (const e of entities) {
+    for (const v of e.values) {
+      const m = /^(\d{4}|XXXX)-(\d\d)-(\d\d)$/.exec(v.timex ?? '');
+      if (!m) continue;
+      const month = Number(m[2]);
+      const day = Number(m[3]);
+      // Without a year, February has a 29th (some year does).
+      const year = m[1] === 'XXXX' ? 2024 : Number(m[1]);
+      if (month >= 1 && month <= 12 && day > daysInMonth(year, month)) return { year: m[1] === 'XXXX' ? 0 : year, month, day };
+    }
+  }
+  return undefined;
+}
+
+/** A day the month lacks, said: 'YYYY-MM-DD' (year 0000 when none was said), for the dialog's explanation. */
+export function impossibleDaySaid(d: { year: number; month: number; day: number }): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** "in 2024, around May": a year and a month (or day) said apart, read together. */
+function yearAndMonthApart(entities: DateEntity[]): Candidate | undefined {
+  if (entities.length !== 2) return undefined;
+  const yearOf = (e: DateEntity): string | undefined => e.values.map((v) => v.timex ?? '').find((t) => /^\d{4}$/.test(t));
+  const yearEntity = entities.find((e) => yearOf(e) !== undefined);
+  const other = entities.find((e) => e !== yearEntity);
+  if (!yearEntity || !other || other.values.length === 0) return undefined;
+  const timex = /^XXXX-(\d\d)(?:-(\d\d))?$/.exec(other.values[0].timex ?? '');
+  if (!timex || other.values.some((v) => v.timex !== other.values[0].timex)) return undefined;
+  const year = Number(yearOf(yearEntity));
+  const month = Number(timex[1]);
+  if (!timex[2]) return { month: { year, month, yearless: false } };
+  const date = toIso({ year, month, day: Number(timex[2]) });
+  return isIsoDate(date) ? { date } : undefined;
+}
+
+export function interpretDates(text: string, allEntities: DateEntity[], today: string): DateAnswer | undefined {
+  const entities = certificationDates(text, allEntities);
   const usable = entities.filter((e) => /date|daterange|datetime$/.test(e.typeName));
   if (usable.length === 0) return undefined;
+  const impossible = impossibleDay(usable);
+  if (impossible && usable.length === 1) return { kind: 'problem', problem: 'no-such-day', said: impossibleDaySaid(impossible) };
   const onlyExpiry = usable.every((e) => EXPIRY.test(text.slice(Math.max(0, e.start - 30), e.start))) || (usable.length === 1 && mentionsExpiry(text));
   const from: DateSource = onlyExpiry ? 'expiry' : 'certified';
   const entity = chooseEntity(text, usable, from)!;
   const wantFuture = from === 'expiry' && !PAST_EXPIRY.test(text);
-  const c = candidateOf(entity, text, today, wantFuture);
+  const c = yearAndMonthApart(usable) ?? candidateOf(entity, text, today, wantFuture);
   if (!c) return undefined;
   if (c.yearOnly) return { kind: 'problem', problem: 'year-only' };
   if (c.vague) return { kind: 'problem', problem: 'vague' };
@@ -263,7 +343,9 @@ export function parseDayAnswer(
     else if (spoken && Number.isInteger(spoken.value)) day = spoken.value;
   }
   if (day === undefined) return { kind: 'problem', problem: 'unreadable' };
-  if (day < 1 || day > daysInMonth(pending.year, pending.month)) return { kind: 'problem', problem: 'no-such-day' };
+  if (day < 1 || day > daysInMonth(pending.year, pending.month)) {
+    return { kind: 'problem', problem: 'no-such-day', ...(day >= 1 && day <= 31 ? { said: impossibleDaySaid({ ...pending, day }) } : {}) };
+  }
   let said = toIso({ year: pending.year, month: pending.month, day });
   // "June" said in June, then "the 20th" on the 10th: last year's June 20 (the most recent one that has passed).
   if (pending.yearless && pending.from === 'certified' && said > today) {
