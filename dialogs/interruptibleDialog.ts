@@ -12,6 +12,9 @@ import {
 } from 'botbuilder-dialogs';
 import { messageText } from './messageText';
 
+/** The button that asks for a person (the hand-off interruption reads its title). */
+export const TALK_TO_A_PERSON = 'Talk to a person';
+
 export type Interruption = 'help' | 'cancel' | 'restart' | 'handoff';
 
 export interface FaqAnswerer {
@@ -69,6 +72,8 @@ export interface AskOptions {
   retryPrompt?: Partial<Activity>;
   /** Button titles; a typed "1"/"2" picks one (plain-text channels show them numbered). */
   choices?: string[];
+  /** After this many answers in a row the prompt could not use, a person is offered (a way out of a loop). */
+  personAfterMisses?: number;
   [key: string]: unknown;
 }
 
@@ -126,11 +131,22 @@ export class AskDialog<T> extends Dialog<AskOptions> {
     const options = dc.activeDialog!.state.options as AskOptions;
     const reading = this.read(dc.context, messageText(dc.context.activity), options);
     if (reading.ok) return dc.endDialog(reading.value);
-    const why = reading.why ?? "Sorry, I didn't catch that.";
+    const state = dc.activeDialog!.state as { misses?: number };
+    state.misses = (state.misses ?? 0) + 1;
+    let why = reading.why ?? "Sorry, I didn't catch that.";
+    let suggestions = reading.suggestions ?? [];
+    if (options.personAfterMisses && state.misses >= options.personAfterMisses && !suggestions.includes(TALK_TO_A_PERSON)) {
+      why += ` If it's easier, say "talk to a person" and someone from the support team will help.`;
+      suggestions = [...suggestions, TALK_TO_A_PERSON];
+    }
     const again = options.retryPrompt ?? options.prompt;
     const text = `${why}\n\n${again.text ?? ''}`.trim();
-    if (reading.suggestions?.length && !again.suggestedActions) {
-      await dc.context.sendActivity(MessageFactory.suggestedActions(reading.suggestions, text));
+    if (suggestions.length && !again.suggestedActions) {
+      await dc.context.sendActivity(MessageFactory.suggestedActions(suggestions, text));
+    } else if (suggestions.length && again.suggestedActions) {
+      // The prompt's own buttons stay; the way out is added after them.
+      const actions = [...again.suggestedActions.actions, ...MessageFactory.suggestedActions(suggestions).suggestedActions!.actions];
+      await dc.context.sendActivity({ ...again, text, suggestedActions: { ...again.suggestedActions, actions } });
     } else await dc.context.sendActivity({ ...again, text });
     return Dialog.EndOfTurn;
   }

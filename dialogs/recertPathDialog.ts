@@ -12,14 +12,15 @@ import {
 import type { Links } from '../src/config';
 import type { Assessment, EarnedVia } from '../src/recert/assessment';
 import { isComplete, readAnswers, type CompleteAnswers, type PathAnswers } from '../src/recert/answers';
-import { addYears, formatLongDate, formatMonth, isValidTimeZone, todayIn } from '../src/recert/dates';
+import { addYears, formatLongDate, formatMonth, isValidTimeZone, MONTH_NAMES, todayIn } from '../src/recert/dates';
 import { extractFacts, type Facts } from '../src/recert/extractFacts';
-import { findCecsInSentence, parseCecs, type CecProblem } from '../src/recert/parseCecs';
-import { MAX_YEARS_AGO, parseDayAnswer, type DateProblem, type DateSource } from '../src/recert/parseDate';
+import { correctedYear, withYear, yearNamesExpiry } from '../src/recert/corrections';
+import { findCecsInSentence, mayContainNumber, parseCecs, type CecProblem } from '../src/recert/parseCecs';
+import { checkCertifiedOn, MAX_YEARS_AGO, parseDayAnswer, type DateProblem, type DateSource } from '../src/recert/parseDate';
 import { parseExam } from '../src/recert/parseExam';
 import { hasAnyAnswer } from '../src/recert/resume';
 import { assess, certifiedOnFor, expiresOnFor } from '../src/recert/rules';
-import { AskDialog, InterruptibleDialog, type AskOptions, type FaqAnswerer, type Reading } from './interruptibleDialog';
+import { AskDialog, InterruptibleDialog, TALK_TO_A_PERSON, type AskOptions, type FaqAnswerer, type Reading } from './interruptibleDialog';
 import { examName, formatCecs, resultActivity, wordingFor, type Wording } from './pathResult';
 
 export const RECERT_PATH_DIALOG_ID = 'recertPath';
@@ -64,6 +65,10 @@ interface PathState {
   answers: PathAnswers;
   forSomeoneElse: boolean;
   pendingMonth?: PendingMonth;
+  /** A year said alone at the date prompt: the next answer ("March 3") is read in it. */
+  pendingYear?: number;
+  /** The date dropped by "change the date": a year said next keeps its month and day. */
+  previousDate?: string;
   confirmed: boolean;
   choosingItem?: boolean;
   offerReuse?: CompleteAnswers;
@@ -87,8 +92,9 @@ type Aside = { kind: 'aside'; facts: Facts; why?: string; futureSaid?: string };
 /** A future date said as the certification date that may be the expiry: asked about, and kept for a "yes". */
 type Future = { kind: 'future'; said: string; why: string };
 type DateReading =
-  | { kind: 'date'; certifiedOn: string; from: DateSource; said: string; assumedFirst?: boolean; extras?: Extras }
-  | ({ kind: 'month'; extras?: Extras } & PendingMonth)
+  | { kind: 'date'; certifiedOn: string; from: DateSource; said: string; assumedFirst?: boolean; extras?: Extras; why?: string }
+  | ({ kind: 'month'; extras?: Extras; why?: string } & PendingMonth)
+  | { kind: 'year'; year: number }
   | Future
   | Aside;
 type ExamReading = { earnedVia: EarnedVia; extras?: Extras } | Aside;
@@ -193,12 +199,36 @@ function dateWhy(problem: DateProblem, w: Wording, month?: { year: number; month
       return `That's more than ${MAX_YEARS_AGO} years ago. A certification runs for two years, so I need the date of ${w.your} most recent certification or recertification.`;
     case 'year-only':
       return 'I need at least the month and the year (for example, March 2025).';
-    case 'no-such-day':
+    case 'no-such-day': {
+      // said: 'YYYY-MM-DD' of the impossible day (year 0000 when none was given): "February 2025 has no 31st."
+      const m = said ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(said) : null;
+      if (m) {
+        const name = Number(m[1]) > 0 ? formatMonth(Number(m[1]), Number(m[2])) : MONTH_NAMES[Number(m[2]) - 1];
+        return `${name} has no ${ordinal(Number(m[3]))}.`;
+      }
       return month ? `${formatMonth(month.year, month.month)} doesn't have that day.` : "That month doesn't have that day.";
+    }
     case 'unreadable':
       return "I couldn't read a date there.";
   }
 }
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+// "I don't remember", "no idea": where the date may be found, the month alone being enough, or a person.
+const DONT_KNOW_DATE = /^(?:(?:um+|hmm+|well|sorry|honestly)[\s,.]+)*(?:i\s+)?(?:don'?t|do not|can'?t|cannot|really don'?t)\s+(?:remember|recall|know|member)\b|^(?:no idea|not sure|unsure|dunno|idk|no clue|forgot|i forgot|i'?m not sure|i have no idea)\b/;
+const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/;
+
+function dontKnowDateWhy(w: Wording): string {
+  return `No problem. The date may be on ${w.your} certificate (when ${w.youWere} certified, or when it expires); the month and year are enough to start, and if ${w.you} don't know the day I'll use the 1st. Or say "talk to a person" and someone from the support team will help.`;
+}
+
+// "neither", "I was grandfathered in": a certification that came neither way; the article covers only the two exams.
+const NEITHER_EXAM = /\b(neither|none of (?:them|those|these|the two|the above)|not either|grandfather\w*|something else|another way|other way|different (?:exam|way|route))\b/i;
 
 function cecWhy(problem: CecProblem): string {
   switch (problem) {
@@ -227,7 +257,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     this.addDialog(new AskDialog(ASK.day, (c, t, o) => this.readDay(c, t, o)));
     this.addDialog(new AskDialog(ASK.exam, (c, t, o) => this.readExam(c, t, o)));
     this.addDialog(new AskDialog(ASK.cecs, (c, t, o) => this.readCecs(c, t, o)));
-    this.addDialog(new AskDialog(ASK.confirm, (c, t) => this.readConfirm(c, t)));
+    this.addDialog(new AskDialog(ASK.confirm, (c, t, o) => this.readConfirm(c, t, o)));
     this.addDialog(new AskDialog(ASK.which, (c, t) => this.readWhich(c, t)));
     this.addDialog(new AskDialog(ASK.handoff, (_c, t) => this.readYesNo(t)));
     this.initialDialogId = LOOP;
@@ -303,20 +333,28 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     }
     if (state.pendingMonth) {
       const m = state.pendingMonth;
-      const what = m.from === 'expiry' ? 'does it expire' : `${w.wereYou} certified`;
+      const [ty, tm] = this.today(step.context).split('-').map(Number);
+      const past = m.year * 12 + m.month < ty * 12 + tm;
+      const what = m.from === 'expiry' ? (past ? 'did it expire' : 'does it expire') : `${w.wereYou} certified`;
       return ask('day', `Which day in ${formatMonth(m.year, m.month)} ${what}? If ${w.you} don't know, say "don't know" and I'll use the 1st.`, undefined, { pendingMonth: m });
+    }
+    if (!a.certifiedOn && state.pendingYear) {
+      const y = state.pendingYear;
+      return ask('date', `Which day in ${y} ${w.wereYou} certified? For example: March 3, ${y} (the month alone is fine too).`, undefined, { pendingYear: y });
     }
     if (!a.certifiedOn) {
       const expiry = expiryAnswerFor(state.futureSaid, this.today(step.context));
       return ask('date', `When ${w.wereYou} certified? (Or tell me when it expires.) For example: March 3, 2025.`, expiry ? [expiry] : undefined, {
         futureSaid: expiry ? state.futureSaid : undefined,
+        previousDate: state.previousDate,
+        personAfterMisses: 2,
       });
     }
     if (!a.earnedVia) {
-      return ask('exam', `Which exam did ${w.you} pass for ${w.your} current certification: the online exam (a certificate) or the NCCA-accredited exam at a testing center?`, EXAM_CHOICES);
+      return ask('exam', `Which exam did ${w.you} pass for ${w.your} current certification: the online exam (a certificate) or the NCCA-accredited exam at a testing center?`, EXAM_CHOICES, { personAfterMisses: 2 });
     }
     if (a.cecsEarned === undefined) {
-      return ask('cecs', `How many CECs ${w.haveYou} earned since ${w.youWere} certified? (For example 1.5, or "none".)`);
+      return ask('cecs', `How many CECs ${w.haveYou} earned since ${w.youWere} certified? (For example 1.5, or "none".)`, undefined, { personAfterMisses: 2 });
     }
     if (state.choosingItem) return ask('which', 'What should I change?', WHICH_CHOICES);
     if (!state.confirmed) return ask('confirm', `${this.summary(a as CompleteAnswers)}\n\nIs that right?`, CONFIRM_CHOICES);
@@ -349,6 +387,12 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
       case 'date':
       case 'day': {
         const r = value as Exclude<DateReading, Aside>;
+        if (r.kind === 'year') {
+          state.pendingYear = r.year;
+          state.note = `I need at least the month and the year.`;
+          break;
+        }
+        state.pendingYear = undefined;
         if (r.kind === 'future') {
           state.pendingMonth = undefined;
           state.futureSaid = r.said;
@@ -359,12 +403,21 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
         this.applyExtras(state, r.extras);
         if (r.kind === 'month') {
           state.pendingMonth = { year: r.year, month: r.month, from: r.from, ...(r.yearless ? { yearless: true } : {}) };
+          state.note = r.why;
         } else {
           state.pendingMonth = undefined;
+          state.previousDate = undefined;
           state.answers.certifiedOn = r.certifiedOn;
           const notes: string[] = [];
+          if (r.why) notes.push(r.why);
           if (r.assumedFirst) notes.push(`No problem: I'll use ${formatLongDate(r.said)}, the first of the month.`);
-          if (r.from === 'expiry') notes.push(`Expiring ${formatLongDate(r.said)} means ${w.youWere} certified on ${formatLongDate(r.certifiedOn)}.`);
+          if (r.from === 'expiry') {
+            notes.push(
+              r.said < this.today(step.context)
+                ? `It expired on ${formatLongDate(r.said)}, so ${w.youWere} certified on ${formatLongDate(r.certifiedOn)}.`
+                : `Expiring ${formatLongDate(r.said)} means ${w.youWere} certified on ${formatLongDate(r.certifiedOn)}.`,
+            );
+          }
           state.note = notes.join(' ') || undefined;
         }
         break;
@@ -385,10 +438,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
         if (r.kind === 'yes') state.confirmed = true;
         else if (r.kind === 'no') state.choosingItem = true;
         else if (r.kind === 'change') this.forget(state, r.item);
-        else {
-          this.applyFacts(state, r.facts);
-          state.note = 'Updated.';
-        }
+        else state.note = this.acknowledge(state, r.facts);
         break;
       }
       case 'handoff':
@@ -422,9 +472,12 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     if (facts.certifiedOn) {
       state.answers.certifiedOn = facts.certifiedOn;
       state.pendingMonth = undefined;
+      state.pendingYear = undefined;
+      state.previousDate = undefined;
     } else if (facts.month) {
       state.answers.certifiedOn = undefined;
       state.pendingMonth = facts.month;
+      state.pendingYear = undefined;
     }
     if (facts.earnedVia) state.answers.earnedVia = facts.earnedVia;
     if (facts.cecsEarned !== undefined) state.answers.cecsEarned = facts.cecsEarned;
@@ -451,20 +504,33 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     await this.deps.unfinishedAnswers?.set(context, definedOnly(state.answers));
   }
 
-  /** Applies facts given aside and says what was kept ("Got it: the online exam and 1.5 CECs."). */
+  /**
+   * Applies facts given aside or as a correction and says exactly what changed and what was added ("Changed the
+   * CECs to 2.", "Got it: the online exam."), so a trainer sees nothing else moved.
+   */
   private acknowledge(state: PathState, facts: Facts): string {
     const before = { ...state.answers };
+    const hadMonth = state.pendingMonth;
     this.applyFacts(state, facts);
-    const kept: string[] = [];
-    if (facts.certifiedOn) kept.push(`certified ${formatLongDate(facts.certifiedOn)}`);
-    else if (facts.month) kept.push(`${facts.month.from === 'expiry' ? 'expiring' : 'certified'} in ${formatMonth(facts.month.year, facts.month.month)}`);
-    if (facts.earnedVia) kept.push(examName(facts.earnedVia));
-    if (facts.cecsEarned !== undefined) kept.push(cecCount(facts.cecsEarned));
-    const changed =
-      (facts.earnedVia && before.earnedVia && before.earnedVia !== facts.earnedVia) ||
-      (facts.cecsEarned !== undefined && before.cecsEarned !== undefined && before.cecsEarned !== facts.cecsEarned) ||
-      ((facts.certifiedOn || facts.month) && before.certifiedOn);
-    return `${changed ? 'Updated' : 'Got it'}: ${kept.join(' and ')}.`;
+    const changed: string[] = [];
+    const added: string[] = [];
+    const hadDate = before.certifiedOn !== undefined || hadMonth !== undefined;
+    const date = facts.certifiedOn
+      ? formatLongDate(facts.certifiedOn)
+      : facts.month
+        ? formatMonth(facts.month.year, facts.month.month)
+        : undefined;
+    if (date && hadDate && facts.certifiedOn !== before.certifiedOn) changed.push(`the certification date to ${date}`);
+    else if (facts.certifiedOn) added.push(`certified ${date}`);
+    else if (facts.month) added.push(`${facts.month.from === 'expiry' ? 'expiring' : 'certified'} in ${date}`);
+    if (facts.earnedVia && before.earnedVia && before.earnedVia !== facts.earnedVia) changed.push(`the exam to ${examName(facts.earnedVia)}`);
+    else if (facts.earnedVia) added.push(examName(facts.earnedVia));
+    if (facts.cecsEarned !== undefined && before.cecsEarned !== undefined && before.cecsEarned !== facts.cecsEarned) changed.push(`the CECs to ${formatCecs(facts.cecsEarned)}`);
+    else if (facts.cecsEarned !== undefined) added.push(cecCount(facts.cecsEarned));
+    const parts: string[] = [];
+    if (changed.length) parts.push(`Changed ${changed.join(' and ')}.`);
+    if (added.length) parts.push(`${changed.length ? 'And' : 'Got it'}: ${added.join(' and ')}.`);
+    return parts.join(' ');
   }
 
   /**
@@ -487,6 +553,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
 
   private forget(state: PathState, item: Item): void {
     if (item === 'date') {
+      state.previousDate = state.answers.certifiedOn ?? state.previousDate;
       state.answers.certifiedOn = undefined;
       state.pendingMonth = undefined;
     } else if (item === 'exam') state.answers.earnedVia = undefined;
@@ -517,9 +584,37 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     return { ok: false, why: 'Please answer yes or no.' };
   }
 
+  /**
+   * "actually it was 2023", "the year was 2023 not 2025": the known date moved to that year (month and day kept;
+   * a year said with "expires" is the expiry's), or why it can't be. `bare`: a year said alone counts.
+   */
+  private yearChange(context: TurnContext, text: string, base: string | undefined, bare: boolean, w: Wording): { facts: Facts } | { why: string } | undefined {
+    if (!base) return undefined;
+    const year = correctedYear(text, bare);
+    if (year === undefined) return undefined;
+    const certifiedOn = withYear(base, yearNamesExpiry(text) ? year - 2 : year);
+    const problem = checkCertifiedOn(certifiedOn, this.today(context), 'certified');
+    if (problem) return { why: dateWhy(problem, w, undefined, problem === 'future' ? certifiedOn : undefined) };
+    return { facts: { certifiedOn, dateSaid: certifiedOn, dateFrom: 'certified' } };
+  }
+
   private readDate(context: TurnContext, text: string, options: AskOptions): Reading<DateReading> {
+    const w = this.wording(options);
+    const today = this.today(context);
+    // After "change the date", a year alone keeps the month and day said before.
+    const change = this.yearChange(context, text, options.previousDate as string | undefined, true, w);
+    if (change && 'why' in change) return { ok: false, why: change.why };
+    if (change) {
+      const on = change.facts.certifiedOn!;
+      return { ok: true, value: { kind: 'date', certifiedOn: on, from: 'certified', said: on, why: `Changed the certification date to ${formatLongDate(on)}.` } };
+    }
+    // A year alone ("2023", "the year was 2023 not 2025"): asked which day in it, and the next answer read in it.
+    const year = correctedYear(text, true);
+    if (year !== undefined && !yearNamesExpiry(text) && year <= Number(today.slice(0, 4))) return { ok: true, value: { kind: 'year', year } };
+    const pendingYear = options.pendingYear as number | undefined;
+    const inYear = pendingYear && !/\b(?:19|20)\d\d\b/.test(text) && MONTH_WORD.test(lower(text)) ? `${text} ${pendingYear}` : text;
     // One pass over the answer reads the date and anything else said with it (the exam, the CECs).
-    const f = extractFacts(text, this.today(context), context.activity.locale);
+    const f = extractFacts(inYear, today, context.activity.locale);
     const extras: Extras | undefined = f.earnedVia || f.cecsEarned !== undefined ? { earnedVia: f.earnedVia, cecsEarned: f.cecsEarned } : undefined;
     const future = options.futureSaid as string | undefined;
     const t = lower(text);
@@ -530,8 +625,16 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     }
     if (f.certifiedOn) return { ok: true, value: { kind: 'date', certifiedOn: f.certifiedOn, from: f.dateFrom ?? 'certified', said: f.dateSaid ?? f.certifiedOn, extras } };
     if (f.month) return { ok: true, value: { kind: 'month', ...f.month, extras } };
+    // "Feb 31 2025": that month is known, so its day is asked ("February 2025 has no 31st.").
+    const noDay = f.dateProblem === 'no-such-day' ? /^(\d{4})-(\d\d)/.exec(f.dateProblemSaid ?? '') : null;
+    if (noDay && Number(noDay[1]) > 0) {
+      const why = dateWhy('no-such-day', w, undefined, f.dateProblemSaid);
+      return { ok: true, value: { kind: 'month', year: Number(noDay[1]), month: Number(noDay[2]), from: f.dateFrom ?? 'certified', extras, why } };
+    }
+    if (!f.dateProblem && !hasFacts(f) && DONT_KNOW_DATE.test(t)) {
+      return { ok: false, understood: true, why: dontKnowDateWhy(w), suggestions: [TALK_TO_A_PERSON] };
+    }
     const problem = f.dateProblem ?? 'unreadable';
-    const today = this.today(context);
     const example = problem === 'unreadable' ? ' Try a date like "March 3, 2025", or "it expires on June 3, 2027".' : '';
     const why = dateWhy(problem, this.wording(options), undefined, f.dateProblemSaid, today) + example;
     const expiry = problem === 'future' ? expiryAnswerFor(f.dateProblemSaid, today) : undefined;
@@ -544,8 +647,18 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
   private readDay(context: TurnContext, text: string, options: AskOptions): Reading<unknown> {
     const pending = options.pendingMonth as PendingMonth;
     const today = this.today(context);
+    // "actually it was 2023": the same month in that year, its day still asked.
+    const year = correctedYear(text, true);
+    if (year !== undefined && year !== pending.year && !yearNamesExpiry(text)) {
+      return { ok: true, value: { kind: 'month', year, month: pending.month, from: pending.from, why: `Changed the year to ${year}.` } };
+    }
     const r = parseDayAnswer(text, pending, today, context.activity.locale);
-    if (r.kind === 'date') return { ok: true, value: r };
+    if (r.kind === 'date') {
+      // "not sure, the online one I think": the 1st, and the exam said with it kept (not asked again).
+      const aside = this.asideFacts(context, text, 'date', options);
+      const extras: Extras | undefined = aside ? { earnedVia: aside.earnedVia, cecsEarned: aside.cecsEarned } : undefined;
+      return { ok: true, value: { ...r, extras } };
+    }
     const example = r.problem === 'unreadable' ? ' A day of the month, like "3" or "the 3rd".' : '';
     // "I don't know the day but it was the online exam" reads as the 1st above; "online, 2 CECs" is kept aside.
     const aside = r.problem === 'unreadable' ? this.asideFacts(context, text, 'date', options) : undefined;
@@ -557,6 +670,9 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
   }
 
   private readExam(context: TurnContext, text: string, options: AskOptions): Reading<ExamReading> {
+    // "actually it was 2023": a correction of the date's year, not an exam answer.
+    const change = this.yearChange(context, text, (options.known as PathAnswers | undefined)?.certifiedOn, true, this.wording(options));
+    if (change) return 'why' in change ? { ok: false, understood: true, why: change.why } : { ok: true, value: { kind: 'aside', facts: change.facts } };
     // "not sure, which one gives a certificate?": a question about the exams, not an answer naming one.
     const asking = /\?/.test(text) && /\b(which|what|how|does|do|is|are|was|can|difference)\b/i.test(text);
     const r = asking ? 'unsure' : parseExam(text);
@@ -574,6 +690,15 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     }
     const aside = this.asideFacts(context, text, 'exam', options);
     if (aside) return { ok: true, value: { kind: 'aside', facts: aside } };
+    if (NEITHER_EXAM.test(text)) {
+      const w = this.wording(options);
+      return {
+        ok: false,
+        understood: true,
+        why: `I can only work out routes after one of these two exams, the ones the help article covers. If ${w.your} certification came another way, a person from the support team can help: say "talk to a person".`,
+        suggestions: [TALK_TO_A_PERSON],
+      };
+    }
     const both = /\bboth\b/i.test(text) || (ONLINE_WORD.test(text) && CENTER_WORD.test(text));
     // "online first, then the testing-center one": passing the testing-center exam after the online exam upgrades
     // the certificate to full certification (the article), so the current certification is from the later exam.
@@ -590,22 +715,37 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
   }
 
   private readCecs(context: TurnContext, text: string, options: AskOptions): Reading<CecReading> {
+    // "actually it was 2023" (a year said alone here is a count, however unlikely).
+    const change = this.yearChange(context, text, (options.known as PathAnswers | undefined)?.certifiedOn, false, this.wording(options));
+    if (change) return 'why' in change ? { ok: false, why: change.why } : { ok: true, value: { kind: 'aside', facts: change.facts } };
     // parseCecs reads hedges ("probably none") and "the online one" (not 1 CEC) itself.
     const r = parseCecs(text, context.activity.locale);
     if (r.kind === 'cecs') return { ok: true, value: r.value };
-    // At the CEC prompt an exam needs an exam word ("I did an online class" is about CECs).
-    const aside = r.problem === 'unreadable' ? this.asideFacts(context, text, 'cecs', options) : undefined;
-    if (aside && (!aside.earnedVia || EXAM_WORDS.test(text))) return { ok: true, value: { kind: 'aside', facts: aside } };
+    // At the CEC prompt an exam needs an exam word ("I did an online class" is about CECs). The numbers of a
+    // corrected date ("actually the date was sept 9 2023") are no count: the date is kept.
+    const aside = r.problem === 'unreadable' || r.problem === 'several' || r.problem === 'too-many' ? this.asideFacts(context, text, 'cecs', options) : undefined;
+    const datedAside = aside && (aside.certifiedOn !== undefined || aside.month !== undefined);
+    if (aside && (r.problem === 'unreadable' || datedAside) && (!aside.earnedVia || EXAM_WORDS.test(text))) return { ok: true, value: { kind: 'aside', facts: aside } };
     return { ok: false, why: cecWhy(r.problem) };
   }
 
-  private readConfirm(context: TurnContext, text: string): Reading<ConfirmReading> {
+  private readConfirm(context: TurnContext, text: string, options: AskOptions): Reading<ConfirmReading> {
     const t = lower(text);
     const mentioned = itemMentioned(t);
     // "yes" alone or "yes, that's right" confirms; "yes but the date is wrong" is a correction.
     if (YES.test(t) && !/\b(but|wrong|change|not|fix|actually)\b/.test(t)) return { ok: true, value: { kind: 'yes' } };
+    const w = this.wording(options);
+    const change = this.yearChange(context, text, (options.known as PathAnswers | undefined)?.certifiedOn, true, w);
+    if (change) return 'why' in change ? { ok: false, understood: true, why: change.why } : { ok: true, value: { kind: 'facts', facts: change.facts } };
     const facts = extractFacts(t, this.today(context), context.activity.locale);
     if (hasFacts(facts)) return { ok: true, value: { kind: 'facts', facts } };
+    if (facts.dateProblem) return { ok: false, understood: true, why: dateWhy(facts.dateProblem, w, undefined, facts.dateProblem === 'no-such-day' ? facts.dateProblemSaid : undefined) };
+    // A number alone ("about 1", "so 1.5", "-1") can only be the CECs: a correction of them, or why not.
+    if ((!mentioned || mentioned === 'cecs') && mayContainNumber(t)) {
+      const cecs = parseCecs(t, context.activity.locale);
+      if (cecs.kind === 'cecs') return { ok: true, value: { kind: 'facts', facts: { cecsEarned: cecs.value } } };
+      if (cecs.problem === 'negative' || cecs.problem === 'too-many' || cecs.problem === 'hours') return { ok: false, understood: true, why: cecWhy(cecs.problem) };
+    }
     if (mentioned) return { ok: true, value: { kind: 'change', item: mentioned } };
     if (NO.test(t)) return { ok: true, value: { kind: 'no' } };
     return { ok: false, why: 'Please say yes, or tell me what to change.' };

@@ -77,14 +77,14 @@ describe('an answer to a later question, given early, is kept and not asked agai
     [
       'exam prompt: a corrected date',
       ['check my status', 'March 3, 2025', 'oh wait, I was certified on March 5 2025'],
-      /Updated: certified March 5, 2025\.[\s\S]*Which exam did you pass/,
+      /Changed the certification date to March 5, 2025\.[\s\S]*Which exam did you pass/,
       ['online', '1', 'yes'],
       { certifiedOn: '2025-03-05' },
     ],
     [
       'CEC prompt: a corrected exam',
       ['check my status', 'March 3, 2025', 'online', 'actually it was the testing center exam'],
-      /Updated: the testing-center \(NCCA\) exam\.[\s\S]*How many CECs/,
+      /Changed the exam to the testing-center \(NCCA\) exam\.[\s\S]*How many CECs/,
       ['1', 'yes'],
       { earnedVia: 'testing-center-exam', paths: ['cec'] },
     ],
