@@ -224,7 +224,8 @@ const DONT_KNOW_DATE = /^(?:(?:um+|hmm+|well|sorry|honestly)[\s,.]+)*(?:i\s+)?(?
 const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/;
 
 function dontKnowDateWhy(w: Wording): string {
-  return `No problem. The date may be on ${w.your} certificate (when ${w.youWere} certified, or when it expires); the month and year are enough to start, and if ${w.you} don't know the day I'll use the 1st. Or say "talk to a person" and someone from the support team will help.`;
+  // The article says nothing about where the dates are printed, so no place is named.
+  return `No problem. The month and year are enough to start (if ${w.you} don't know the day, I'll use the 1st), and the expiry date works as well if ${w.you} know that instead. Or say "talk to a person" and someone from the support team will help.`;
 }
 
 // "neither", "I was grandfathered in": a certification that came neither way; the article covers only the two exams.

@@ -210,10 +210,10 @@ describe('date recovery', () => {
       notSaid: /at least the month/,
     },
     {
-      name: '"I don\'t remember": where to look, the month alone, or a person',
+      name: '"I don\'t remember": the month alone, the expiry date, or a person',
       before: ['check my status'],
       said: "I don't remember",
-      reply: /certificate[\s\S]*month and year are enough[\s\S]*talk to a person[\s\S]*When were you certified/,
+      reply: /month and year are enough[\s\S]*expiry date works[\s\S]*talk to a person[\s\S]*When were you certified/,
       notSaid: /couldn't read a date/,
     },
     {
