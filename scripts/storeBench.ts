@@ -19,7 +19,7 @@ function conversationState(n: number): Record<string, unknown> {
     dialogState: {
       dialogStack: [
         { id: 'mainDialog', state: { stepIndex: 1, options: {}, values: { instanceId: `i-${n}` } } },
-        { id: 'recertPathDialog', state: { stepIndex: 2, values: { certifiedOn: '2023-04-01', cecsEarned: 12 } } },
+        { id: 'recertPath', state: { stepIndex: 2, values: { certifiedOn: '2023-04-01', cecsEarned: 12 } } },
       ],
     },
     faq: { lastEntryId: 'renewal-deadline', misses: 0, history: Array.from({ length: 8 }, (_, i) => `entry-${i}`) },
