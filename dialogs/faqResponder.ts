@@ -6,7 +6,9 @@ import type { Links, LinkKey } from '../src/config';
 import type { Logger } from '../src/logger';
 import type { FaqEngine, FaqResult } from '../src/faq/engine';
 import type { FeedbackLog } from '../src/faq/feedbackLog';
-import type { FaqAction, KnowledgeEntry, Vocabulary } from '../src/faq/knowledge';
+import { entryForExam, type FaqAction, type KnowledgeEntry, type Vocabulary } from '../src/faq/knowledge';
+import type { EarnedVia } from '../src/recert/assessment';
+import { statedOwnExam } from '../src/recert/ownExam';
 import { createTextProcessor, type TextProcessor } from '../src/faq/text';
 
 export const TALK_TO_PERSON = 'Talk to a person';
@@ -36,6 +38,17 @@ export interface FaqTurnState {
     | { kind: 'offer' };
   /** the faq entry answered last: context for a short follow-up ("whats the password" after the upload answer) */
   lastEntryId?: string;
+  /**
+   * the exam the trainer said they passed in this conversation, or the one of their last route check: entries
+   * with `byExam` answer for it (a testing-center trainer is not offered the online-exam trainers' exam route)
+   */
+  exam?: EarnedVia;
+}
+
+/** What the caller knows about the trainer beyond this message (their saved route-check answers). */
+export interface TrainerContext {
+  /** the trainer's own exam from saved answers, when the conversation has not said it */
+  savedExam?: () => Promise<EarnedVia | undefined>;
 }
 
 export interface FaqOutcome {
@@ -86,6 +99,8 @@ export class FaqResponder {
   private readonly text?: TextProcessor;
   private readonly genericTerms = new Set<string>();
 
+  private readonly byId = (id: string): KnowledgeEntry | undefined => this.deps.engine.entry(id);
+
   constructor(private readonly deps: FaqResponderDeps) {
     if (deps.vocabulary) {
       this.text = createTextProcessor(deps.vocabulary);
@@ -97,8 +112,13 @@ export class FaqResponder {
    * `classified`: the caller's classification of this same text with the same context (lastEntryId), when it has
    * one already, so a message is classified once per turn.
    */
-  async respond(context: TurnContext, text: string, state: FaqTurnState, classified?: FaqResult): Promise<FaqOutcome> {
+  async respond(context: TurnContext, text: string, state: FaqTurnState, classified?: FaqResult, trainer: TrainerContext = {}): Promise<FaqOutcome> {
     state.misses ??= 0;
+    // "I took the proctored one at Pearson": what they say about their own exam holds for the rest of the conversation.
+    const stated = statedOwnExam(text);
+    if (stated) state.exam = stated;
+    const examOf = async (entry: KnowledgeEntry): Promise<EarnedVia | undefined> =>
+      entry.byExam ? (state.exam ?? (await trainer.savedExam?.())) : undefined;
     const pending = state.pending;
     state.pending = undefined;
     if (pending?.kind === 'feedback') {
@@ -114,13 +134,21 @@ export class FaqResponder {
         ORDINALS[choice] ?? pending.options.findIndex((o) => simplify(o.question) === choice);
       const picked = index >= 0 ? pending.options[index] : undefined;
       const entry = picked && this.deps.engine.entry(picked.id);
-      if (entry) return this.answerEntry(context, entry, state);
+      if (entry) return this.answerEntry(context, entryForExam(entry, await examOf(entry), this.byId), state);
       if (NONE_RE.test(choice)) return this.decline(context, text, state, { band: 'none_of_these', candidates: [] });
     }
 
     const result = classified ?? this.deps.engine.classify(text, { lastEntryId: state.lastEntryId });
     this.deps.logger.debug({ band: result.band, entryId: result.top?.id, score: result.candidates[0]?.score, followUp: !!result.followUpOf }, 'faq classified');
-    if (result.band === 'high' && result.top) return this.answerEntry(context, result.top, state, result.candidates[0]?.score, result);
+    // A bare statement of their exam right after an exam-route answer ("I took the proctored one at Pearson") is
+    // read against that answer: its version for their exam, whatever the words alone would match.
+    const last = state.lastEntryId ? this.deps.engine.entry(state.lastEntryId) : undefined;
+    if (stated && last?.byExam?.[stated] && !asksQuestion(text)) {
+      return this.answerEntry(context, entryForExam(last, stated, this.byId), state, undefined, result);
+    }
+    if (result.band === 'high' && result.top) {
+      return this.answerEntry(context, entryForExam(result.top, await examOf(result.top), this.byId), state, result.candidates[0]?.score, result);
+    }
     if (result.band === 'middle' && result.candidates.length > 0) return this.clarify(context, text, result, state);
     return this.decline(context, text, state, { band: result.top ? 'declined' : 'low', candidates: result.candidates, topic: result.top });
   }
@@ -128,7 +156,7 @@ export class FaqResponder {
   /** Answers only when confident (for interruptions inside other dialogs); sends nothing otherwise. */
   async tryAnswer(context: TurnContext, text: string): Promise<boolean> {
     const result = this.deps.engine.classify(text);
-    const top = result.top;
+    const top = result.top && entryForExam(result.top, statedOwnExam(text), this.byId);
     if (result.band !== 'high' || !top || (top.kind !== 'faq' && top.kind !== 'smalltalk')) return false;
     // Called while the path dialog runs: no "Check my recertification status", the check is under way.
     await context.sendActivity(top.kind === 'faq' ? this.answerActivity(top, { duringPath: true }) : MessageFactory.text(top.answer!));
@@ -143,7 +171,7 @@ export class FaqResponder {
    * resembles a rule ("how much time do I have left before my certification expires" → which CECs count) gets
    * no general answer: the path works out their case, and an off-point answer only confuses.
    */
-  async answerGeneralRule(context: TurnContext, text: string, classified?: FaqResult): Promise<boolean> {
+  async answerGeneralRule(context: TurnContext, text: string, classified?: FaqResult, exam?: EarnedVia): Promise<boolean> {
     // The message alone (no follow-up context): the rule must fit what the trainer asked in it.
     const result = classified && !classified.followUpOf ? classified : this.deps.engine.classify(text);
     if (result.band !== 'high') return false;
@@ -152,7 +180,7 @@ export class FaqResponder {
       .find((c) => c.entry?.kind === 'faq' && c.score >= this.deps.engine.thresholds.high);
     if (!best?.entry || !this.asksRuleOf(text, best.entry)) return false;
     // The path dialog starts right after this answer: pointing to the status check would only repeat it.
-    await context.sendActivity(this.answerActivity(best.entry, { duringPath: true }));
+    await context.sendActivity(this.answerActivity(entryForExam(best.entry, statedOwnExam(text) ?? exam, this.byId), { duringPath: true }));
     return true;
   }
 
@@ -283,5 +311,8 @@ export class FaqResponder {
     }
   }
 }
+
+/** A question mark or a question word: not a bare statement. */
+const asksQuestion = (text: string): boolean => /\?|\b(?:how|what|whats|when|where|why|which|can|could|do|does|should|will|would|is|are)\b/i.test(text);
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

@@ -22,11 +22,13 @@ import { describesOwnSituation } from '../src/recert/situation';
 import { isValidTimeZone, todayIn } from '../src/recert/dates';
 import { asksForPerson, readChatter, type Chatter } from '../src/faq/chatter';
 import { FaqResponder, TALK_TO_PERSON, type FaqTurnState } from './faqResponder';
+import { assessmentSchema, type Assessment, type EarnedVia } from '../src/recert/assessment';
+import { describeFollowUp, followUpKind } from '../src/recert/followUp';
 import { RecertPathDialog, type PathDialogResult, type RecertPathOptions } from './recertPathDialog';
 import { readAnswers, type PathAnswers } from '../src/recert/answers';
 import { answerToOpenQuestion, hasAnyAnswer, mayAnswerPathQuestion } from '../src/recert/resume';
 import { messageText } from './messageText';
-import { helpActivity, FORGOTTEN_TEXT, NOTHING_TO_CANCEL_TEXT, RESTART_TEXT, noHandoffActivity } from './mainReplies';
+import { helpActivity, followUpActivity, CHECK_AGAIN, FORGOTTEN_TEXT, NOTHING_TO_CANCEL_TEXT, RESTART_TEXT, noHandoffActivity } from './mainReplies';
 
 export const PATH_DIALOG_ID = 'recertPath';
 
@@ -61,6 +63,9 @@ export class MainConversation {
   private readonly faqState: StatePropertyAccessor<FaqTurnState>;
   private readonly lastUnanswered: StatePropertyAccessor<string | undefined>;
   private readonly unfinishedAnswers: StatePropertyAccessor<PathAnswers | undefined>;
+  private readonly savedAnswers: StatePropertyAccessor<PathAnswers>;
+  /** the last route check's result in this conversation: own-situation follow-ups are answered from it */
+  private readonly lastAssessment: StatePropertyAccessor<Assessment | undefined>;
   private handoff?: HandoffStarterLike;
   private readonly forgetHooks: Array<(context: TurnContext) => Promise<void>> = [];
   private readonly engine: ReturnType<typeof createFaqEngine>;
@@ -79,10 +84,12 @@ export class MainConversation {
     this.lastUnanswered = conversationState.createProperty<string | undefined>('lastUnanswered');
     // Next to the complete answers: those of a check left half-way ("forget me" deletes both with the user state).
     this.unfinishedAnswers = userState.createProperty<PathAnswers | undefined>('pathAnswersUnfinished');
+    this.savedAnswers = userState.createProperty<PathAnswers>('pathAnswers');
+    this.lastAssessment = conversationState.createProperty<Assessment | undefined>('lastAssessment');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(
       new RecertPathDialog({
-        userAnswers: userState.createProperty('pathAnswers'),
+        userAnswers: this.savedAnswers,
         unfinishedAnswers: this.unfinishedAnswers,
         links,
         defaultTimeZone: config.TIMEZONE,
@@ -124,6 +131,10 @@ export class MainConversation {
       await context.sendActivity("I can only read text messages. Type your question, or pick one of the buttons.");
       return;
     }
+    // The follow-up's button: a new check (the path dialog offers the saved answers, each one can be changed).
+    if (CHECK_AGAIN_RE.test(text)) return this.beginPath(context, dc, text);
+    // "how many more CECs do I need?" right after a result: their own numbers, not the rule or a new check.
+    if (await this.answerFollowUp(context, text)) return;
     // "I was certified in March 2023, how often do I recertify?": their own dates are worked out from what they said.
     if (this.describesOwnSituation(context, text)) return this.beginPath(context, dc, text);
     const state = await this.faqState.get(context, { misses: 0 });
@@ -159,7 +170,7 @@ export class MainConversation {
     }
     // Several questions in one message: the earlier ones answered first, the last one as usual (with its prompt).
     for (const asked of classified.alsoAsked ?? []) await this.faq.tryAnswer(context, asked);
-    const outcome = await this.faq.respond(context, text, state, classified);
+    const outcome = await this.faq.respond(context, text, state, classified, { savedExam: () => this.savedExam(context) });
     // Kept for the hand-off summary: the agent sees what the bot could not answer.
     if (outcome.outcome === 'declined' || outcome.outcome === 'clarifying') await this.lastUnanswered.set(context, text);
     if (outcome.outcome !== 'action' || !outcome.action) return;
@@ -180,6 +191,7 @@ export class MainConversation {
         return;
       case 'restart':
         await dc.cancelAllDialogs();
+        await this.lastAssessment.delete(context);
         await context.sendActivity(RESTART_TEXT);
         return;
       case 'cancel':
@@ -192,7 +204,10 @@ export class MainConversation {
   private async beginPath(context: TurnContext, dc: DialogContext, text: string, classified?: FaqResult, answers?: PathAnswers): Promise<void> {
     // A plain statement of facts ("certified March 3 2025, online exam, 1.5 CECs") asks nothing: no article answer.
     // The FAQ turn's classification is passed on when there was one (no second classification of the same text).
-    if (asksSomething(text)) await this.faq.answerGeneralRule(context, text, classified);
+    if (asksSomething(text)) {
+      const exam = (await this.faqState.get(context))?.exam ?? (await this.savedExam(context));
+      await this.faq.answerGeneralRule(context, text, classified, exam);
+    }
     const forSomeoneElse = this.deps.isForSomeoneElse?.(context, text) ?? false;
     const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse, answers } satisfies RecertPathOptions);
     if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
@@ -219,6 +234,9 @@ export class MainConversation {
   }
 
   private async afterPath(context: TurnContext, result: PathDialogResult | undefined): Promise<void> {
+    const exam = result?.assessment?.earnedVia ?? result?.answers?.earnedVia;
+    if (exam) (await this.faqState.get(context, { misses: 0 })).exam = exam;
+    if (result?.assessment) await this.lastAssessment.set(context, result.assessment);
     if (!result?.handoffRequested) return;
     const lapsed = result.assessment?.status === 'expired';
     await this.startHandoff(context, {
@@ -226,6 +244,25 @@ export class MainConversation {
       assessment: result.assessment,
       answers: result.answers,
     });
+  }
+
+  /** An own-situation follow-up answered from the last result in this conversation; false when there is none. */
+  private async answerFollowUp(context: TurnContext, text: string): Promise<boolean> {
+    const kind = followUpKind(text);
+    if (!kind) return false;
+    const parsed = assessmentSchema.safeParse(await this.lastAssessment.get(context));
+    if (!parsed.success) return false;
+    const state = await this.faqState.get(context, { misses: 0 });
+    state.pending = undefined;
+    await context.sendActivity(followUpActivity(describeFollowUp(parsed.data, kind, this.today(context)), parsed.data.status === 'expired'));
+    return true;
+  }
+
+  /** The trainer's own exam as their last check, or a check left half-way, recorded it. */
+  private async savedExam(context: TurnContext): Promise<EarnedVia | undefined> {
+    const last = assessmentSchema.safeParse(await this.lastAssessment.get(context));
+    if (last.success) return last.data.earnedVia;
+    return readAnswers(await this.savedAnswers.get(context))?.earnedVia ?? readAnswers(await this.unfinishedAnswers.get(context))?.earnedVia;
   }
 
   private async startHandoff(context: TurnContext, request: HandoffRequestStart): Promise<void> {
@@ -271,6 +308,8 @@ function chatterReply(chatter: Chatter): Partial<Activity> {
       );
   }
 }
+
+const CHECK_AGAIN_RE = new RegExp(`^\\s*${CHECK_AGAIN}\\W*$`, 'i');
 
 /** How far the path entry must lead the runner-up in the middle band to start the path without asking. */
 const PATH_LEAD = 2;

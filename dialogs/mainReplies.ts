@@ -28,3 +28,14 @@ export function noHandoffActivity(supportRequestUrl?: string): Partial<Activity>
     : 'You can reach our support team with "Submit a request" at the bottom of any help-center article.';
   return MessageFactory.text(`I can't connect you to a person from this chat right now. ${where}`);
 }
+
+/** The button that starts a new route check after a follow-up answered from the last one. */
+export const CHECK_AGAIN = 'Check again';
+
+/** An answer from the trainer's last route check, with a way to redo it if something changed. */
+export function followUpActivity(answer: string, offerPerson: boolean): Partial<Activity> {
+  return MessageFactory.suggestedActions(
+    offerPerson ? ['Talk to a person', CHECK_AGAIN] : [CHECK_AGAIN],
+    `${answer}\n\nIf anything has changed (your date, exam or CECs), choose "${CHECK_AGAIN}".`,
+  );
+}

@@ -86,11 +86,13 @@ interface Reading {
 
 export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {}): FaqEngine {
   const thresholds = { ...defaultThresholds, ...options };
+  // Entries reached only through another entry's byExam are not ranked (knowledge.ts `indexed`).
+  const rankable = kb.entries.filter((e) => e.indexed);
   const text = createTextProcessor(
     kb.vocabulary,
-    kb.entries.flatMap((e) => [e.question, ...e.alternates, e.answer ?? '']),
+    rankable.flatMap((e) => [e.question, ...e.alternates, e.answer ?? '']),
   );
-  const docs: Doc[] = kb.entries.map((e) => ({
+  const docs: Doc[] = rankable.map((e) => ({
     id: e.id,
     question: e.question,
     alternates: e.alternates.join(' \n '),
@@ -110,7 +112,7 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
   for (const d of docs) for (const t of [...text.terms(d.question), ...text.terms(d.alternates)]) asked.add(t);
   // Each question/alternate of an entry as a set of terms: a decline is explained away only by one phrase.
   const phraseTerms = new Map<string, Set<string>[]>();
-  for (const e of kb.entries) phraseTerms.set(e.id, [e.question, ...e.alternates].map((p) => new Set(text.terms(p))));
+  for (const e of rankable) phraseTerms.set(e.id, [e.question, ...e.alternates].map((p) => new Set(text.terms(p))));
   // An entry's own question (its title) in content words; a message that contains all of them (2 or more) asks
   // that question, however much chat surrounds it.
   const titleTerms = new Map<string, string[]>();
@@ -141,14 +143,14 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
   const markers = createMarkerDetector(kb.vocabulary.markers);
   // Decline topics per marker, in knowledge-base order: the fallback when no ranked decline declares it.
   const declinesFor = new Map<string, KnowledgeEntry[]>();
-  for (const e of kb.entries) {
+  for (const e of rankable) {
     if (e.kind !== 'decline') continue;
     for (const m of e.answers) declinesFor.set(m, [...(declinesFor.get(m) ?? []), e]);
   }
   // Markers some entry (faq or decline) answers; the others are question types the article never answers.
-  const declared = new Set(kb.entries.flatMap((e) => e.answers));
+  const declared = new Set(rankable.flatMap((e) => e.answers));
   const exactIndex = new Map<string, string>();
-  for (const e of kb.entries) {
+  for (const e of rankable) {
     for (const phrase of [e.question, ...e.alternates]) {
       const key = simplify(text.normalize(phrase));
       if (key && !exactIndex.has(key)) exactIndex.set(key, e.id);

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { earnedViaSchema, type EarnedVia } from '../recert/assessment';
 
 export const linkKeys = ['PORTAL_URL', 'UPLOAD_URL', 'GUIDE_URL'] as const;
 export const actions = ['path', 'handoff', 'forget', 'help', 'restart', 'cancel'] as const;
@@ -35,6 +36,13 @@ export const entrySchema = z
     // Faq entries only: a line sending the trainer to the route check ("choose Check my recertification status"),
     // left out when a check is already running (answers given inside the path dialog).
     pathHint: text.optional(),
+    // Faq entries only: the entry that answers instead when the trainer's own exam is known to be this one
+    // ({ testing-center-exam: cec_route_after_testing_center } on the exam-route entries: the exam route is only
+    // for trainers who passed the online exam, so a testing-center trainer gets the CEC route instead).
+    byExam: z.partialRecord(earnedViaSchema, id).optional(),
+    // false: reached only through another entry's byExam, never ranked on its own words (a tailored answer
+    // must not be given to a trainer whose exam is unknown).
+    indexed: z.boolean().default(true),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -44,6 +52,8 @@ export const entrySchema = z
     if (e.kind === 'faq' && !e.section) ctx.addIssue({ code: 'custom', path: ['section'], message: 'required for kind faq' });
     if (e.kind !== 'decline' && e.seeAlso.length > 0) ctx.addIssue({ code: 'custom', path: ['seeAlso'], message: 'only for kind decline' });
     if (e.kind !== 'faq' && e.pathHint) ctx.addIssue({ code: 'custom', path: ['pathHint'], message: 'only for kind faq' });
+    if (e.kind !== 'faq' && e.byExam) ctx.addIssue({ code: 'custom', path: ['byExam'], message: 'only for kind faq' });
+    if (e.kind !== 'faq' && !e.indexed) ctx.addIssue({ code: 'custom', path: ['indexed'], message: 'only for kind faq' });
   });
 
 export type KnowledgeEntry = z.infer<typeof entrySchema>;
@@ -189,10 +199,28 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     });
     if (e.answers.length > 0 && e.kind !== 'faq' && e.kind !== 'decline')
       throw new KnowledgeError(file, e.id, 'answers', `only faq and decline entries declare markers, not kind ${e.kind}`);
+    for (const [exam, target] of Object.entries(e.byExam ?? {})) {
+      const instead = byId.get(target);
+      if (!instead) throw new KnowledgeError(file, e.id, `byExam.${exam}`, `unknown entry id "${target}"`);
+      if (instead.kind !== 'faq') throw new KnowledgeError(file, e.id, `byExam.${exam}`, `"${target}" is a ${instead.kind} entry, expected a faq entry`);
+      // One hop only: the entry answering for an exam must not send that exam elsewhere again.
+      if (instead.byExam?.[exam as EarnedVia]) throw new KnowledgeError(file, e.id, `byExam.${exam}`, `"${target}" redirects ${exam} again`);
+    }
     if (e.section && !article.sections.includes(e.section))
       throw new KnowledgeError(file, e.id, 'section', `not a section of the article: "${e.section}"`);
+  }
+  // An unranked entry nobody redirects to could never be answered.
+  const redirected = new Set(entries.flatMap((e) => Object.values(e.byExam ?? {})));
+  for (const e of entries) {
+    if (!e.indexed && !redirected.has(e.id)) throw new KnowledgeError(sourceOf.get(e.id)!, e.id, 'indexed', 'false, but no entry names it in byExam');
   }
   const handoff = entries.filter((e) => e.action === 'handoff');
   if (handoff.length !== 1) throw new KnowledgeError(rel(entriesDir), undefined, 'action', 'expected exactly one handoff entry');
   return { entries, byId, sections: article.sections, facts: article.facts, vocabulary, sourceOf };
+}
+
+/** The entry to answer for a trainer whose own exam is `exam` (the entry itself when it has no byExam for it). */
+export function entryForExam(entry: KnowledgeEntry, exam: EarnedVia | undefined, byId: (id: string) => KnowledgeEntry | undefined): KnowledgeEntry {
+  const instead = exam ? entry.byExam?.[exam] : undefined;
+  return (instead && byId(instead)) || entry;
 }
