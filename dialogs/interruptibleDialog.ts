@@ -10,6 +10,7 @@ import {
   type DialogInstance,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
+import { readChatter } from '../src/faq/chatter';
 import { messageText } from './messageText';
 
 /** The button that asks for a person (the hand-off interruption reads its title). */
@@ -53,10 +54,47 @@ export function classifyInterruption(text: string): Interruption | undefined {
 }
 
 // "May" opens a question ("may I…") but also a date ("May 5 2024"): only the former.
-const QUESTION_START = /^(?:what|when|where|why|how|who|which|can|could|do|does|did|is|are|will|should|would|may (?:i|we|my|the|a|it)|am)\b/;
+const QUESTION_START =
+  /^(?:what|whats|when|whens|where|wheres|why|how|hows|who|whos|which|can|could|do|does|did|is|isn't|are|was|were|will|should|would|shall|have|has|may (?:i|we|my|the|a|it)|am)\b/;
+// Chat openers that carry on from the last line ("and how much is the fee?", "so which one should I pick?", "oh wait,
+// …"): dropped before looking for the question word. An answer keeps its meaning without them ("so 1.5" → "1.5").
+const LEAD_INS = /^(?:(?:and|so|but|also|oh|then|wait|hey|hmm+|alright|sorry|ok|okay|um|uh|btw|and also|one more thing)\b,? )+/;
+// "…again", "…then": a trainer re-asking; the words only dilute the FAQ match ("what's the code again?").
+const TAIL_FILLERS = /(?: (?:again|then|btw|by the way|real quick|quickly))+$/;
+
+/** The message without chat lead-ins and trailing fillers, as the FAQ should read it. */
+export function questionCore(text: string): string {
+  return normalise(text).replace(LEAD_INS, '').replace(TAIL_FILLERS, '').trim();
+}
 
 export function looksLikeQuestion(text: string): boolean {
-  return QUESTION_START.test(normalise(text));
+  return QUESTION_START.test(questionCore(text));
+}
+
+/**
+ * Plainly a question even when the FAQ can't answer it: a question word, or a "?" after two or more words with no
+ * number (a bare "huh?" or "2?" is left to the prompt, whose own "why" fits better).
+ */
+function plainlyAQuestion(text: string): boolean {
+  const core = questionCore(text);
+  if (core.split(' ').length < 2) return false;
+  return QUESTION_START.test(core) || (/\?\s*$/.test(text) && !/\d/.test(text));
+}
+
+export type Courtesy = 'thanks' | 'goodbye';
+
+const THANKS =
+  /^(?:(?:great|cool|perfect|awesome|got it|nice|ah|oh|alright)\s+)*(?:thanks|thank you|thank u|thankyou|thx|ty|cheers|many thanks|much appreciated|appreciate it)(?: (?:a lot|so much|very much|again|a bunch|a million))?$/;
+const GOODBYE =
+  /^(?:(?:ok|okay|alright|thanks|thank you|ty|thx|cheers)\s+)*(?:bye|bye bye|goodbye|good bye|bye for now|see (?:you|ya)(?: later| soon)?|cya|ttyl|later then|talk (?:to you )?later|(?:i(?:'ve| have)? )?(?:gotta|got to|have to|need to|must) go(?: now)?|i'?m (?:off|leaving|out)|i'?ll come back(?: later)?|i'?ll be back(?: later)?|good ?night)$/;
+
+/** Thanks or a goodbye said at a prompt: courtesy, not an answer nor a question for the FAQ. */
+export function classifyCourtesy(text: string): Courtesy | undefined {
+  if (text.length > 60) return undefined;
+  const t = normalise(text);
+  if (GOODBYE.test(t)) return 'goodbye';
+  if (THANKS.test(t)) return 'thanks';
+  return undefined;
 }
 
 /**
@@ -194,13 +232,56 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
       case 'handoff':
         return this.handoff(innerDc);
     }
-    if (this.faq && (looksLikeQuestion(text) || !this.promptAccepts(innerDc, text))) {
-      if (await this.faq.tryAnswer(context, text)) {
-        await innerDc.repromptDialog();
-        return Dialog.EndOfTurn;
-      }
+    // A question is answered even when the prompt could read it ("is 2 enough?"); anything else only when the
+    // prompt refuses it, so "online", "2", "no thanks" stay answers.
+    const question = looksLikeQuestion(text);
+    if (this.faq && question && (await this.answerFaq(context, text))) return this.reprompt(innerDc);
+    const courtesy = classifyCourtesy(text);
+    // Before the prompt's reading: "ok bye" is no "ok" (yes) to the question.
+    if (courtesy === 'goodbye') return this.leave(innerDc);
+    if (this.promptAccepts(innerDc, text)) return undefined;
+    if (courtesy === 'thanks') {
+      // Not the top-level "Anything else…?": the check is waiting for an answer.
+      await context.sendActivity("You're welcome!");
+      return this.reprompt(innerDc);
+    }
+    if (readChatter(text) === 'rude') {
+      await context.sendActivity(`Sorry this has been frustrating. If you'd rather, say "${TALK_TO_A_PERSON.toLowerCase()}" and someone from our support team will take over. Otherwise, let's carry on:`);
+      return this.reprompt(innerDc);
+    }
+    if (!this.faq) return undefined;
+    if (!question && (await this.answerFaq(context, text))) return this.reprompt(innerDc);
+    if (plainlyAQuestion(text)) {
+      // The prompt's "Please answer yes or no" would treat a question as a bad answer.
+      await context.sendActivity(
+        `I can't answer that one for sure from the help article right now. Ask me again once we're done here, or say "${TALK_TO_A_PERSON.toLowerCase()}" for someone from our support team.`,
+      );
+      return this.reprompt(innerDc);
     }
     return undefined;
+  }
+
+  /**
+   * "Bye" at a prompt: the check stops (saying how to pick it up again, as a cancel does) with a goodbye, rather
+   * than a goodbye followed by the same question.
+   */
+  protected async leave(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const result = await this.cancel(innerDc);
+    await innerDc.context.sendActivity('Goodbye for now, and good luck with your recertification!');
+    return result;
+  }
+
+  /** The FAQ's confident answer to the message, or to its core ("what's the code again?" → "what's the code"). */
+  private async answerFaq(context: TurnContext, text: string): Promise<boolean> {
+    if (!this.faq) return false;
+    if (await this.faq.tryAnswer(context, text)) return true;
+    const core = questionCore(text);
+    return core !== normalise(text) && core.length > 0 && this.faq.tryAnswer(context, core);
+  }
+
+  private async reprompt(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await innerDc.repromptDialog();
+    return Dialog.EndOfTurn;
   }
 
   private promptAccepts(innerDc: DialogContext, text: string): boolean {

@@ -15,12 +15,24 @@ const FOREIGN_WORDS = new Set(
   ).split(' '),
 );
 const RUDE = /\b(?:stupid|dumb|idiot\w*|sucks?|crap\w*|shit\w*|fuck\w*|f\*+\w*|wtf|hate (?:you|this|u)|garbage|trash|moron\w*|pathetic|worthless|shut up|screw (?:you|u|this))\b/i;
+/**
+ * Frustration with the bot itself ("this bot is useless", "you're not helping", "what a waste of time"): said of
+ * the bot, "this" or "you", or as the whole message, so "is the online certificate useless at gyms?" stays a
+ * question. ("This is confusing" is not here: the FAQ's own frustration answer explains what the bot can do.)
+ */
+const FRUSTRATED_WITH_BOT = new RegExp(
+  String.raw`\b(?:you(?:'re| are)?|u(?: r| are)?|this(?: (?:bot|chat ?bot|thing|chat|assistant))?(?: is|'s)?|it(?:'s| is)|(?:the |your )?(?:bot|chat ?bot|assistant)(?: is|'s)?|what an?)\s+` +
+    String.raw`(?:(?:so|really|completely|totally|absolutely|pretty|just|very|such an?|being|of)\s+)*` +
+    String.raw`(?:useless|pointless|unhelpful|no help(?: at all)?|not (?:helping|helpful|very helpful|any help|much help)|(?:a )?waste of (?:my )?time|ridiculous|annoying|terrible|awful|horrible|a joke)\b` +
+    String.raw`|^\W*(?:so |totally |completely )?(?:useless|pointless|unhelpful|not helpful|no help|(?:a )?waste of (?:my )?time|ridiculous)\W*$`,
+  'i',
+);
 /** Letter pairs an English word (or a typo of one) almost never has: keyboard mashing. */
 const MASHED = /qw|wq|zx|xz|jh|kj|qp|pq|vq|qz|xj|jx|zq|fq|kz|zk|hj|jk|xk|dkj|sdk/;
 
 export function readChatter(text: string): Chatter | undefined {
   const t = text.toLowerCase().replace(/[\u2018\u2019`]/g, "'");
-  if (RUDE.test(t)) return 'rude';
+  if (RUDE.test(t) || FRUSTRATED_WITH_BOT.test(t)) return 'rude';
   const words = t.match(/[a-zà-ÿ]+/g) ?? [];
   if (words.length === 0) return /[0-9]/.test(t) ? undefined : 'unreadable';
   const foreign = new Set(words.filter((w) => FOREIGN_WORDS.has(w)));
