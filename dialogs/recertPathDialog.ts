@@ -88,7 +88,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     this.addDialog(new AskDialog(ASK.exam, (c, t, o) => readExam(this.readContext(c), t, o)));
     this.addDialog(new AskDialog(ASK.cecs, (c, t, o) => readCecs(this.readContext(c), t, o)));
     this.addDialog(new AskDialog(ASK.confirm, (c, t, o) => readConfirm(this.readContext(c), t, o)));
-    this.addDialog(new AskDialog(ASK.which, (c, t) => readWhich(this.readContext(c), t)));
+    this.addDialog(new AskDialog(ASK.which, (c, t, o) => readWhich(this.readContext(c), t, o)));
     this.addDialog(new AskDialog(ASK.handoff, (_c, t) => readYesNo(t)));
     this.initialDialogId = LOOP;
   }

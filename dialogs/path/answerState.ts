@@ -105,9 +105,13 @@ export function applyAnswer(state: PathState, value: unknown, today: string): vo
       if (r.kind === 'yes') {
         state.answers = { ...saved, ...state.answers };
         state.confirmed = true;
-      } else if (r.kind === 'facts') {
+      } else if (r.kind === 'change') {
         state.answers = { ...saved, ...state.answers };
-        applyFacts(state, r.facts);
+        forget(state, r.item);
+      } else if (r.kind === 'facts') {
+        // New facts win over saved ones and are said back ("Changed the CECs to 2.5."); then the confirmation.
+        state.answers = { ...saved, ...state.answers };
+        state.note = acknowledge(state, r.facts) || undefined;
       }
       break;
     }

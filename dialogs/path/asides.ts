@@ -1,7 +1,7 @@
 // Answers to something other than the question asked: facts said aside, and a year said as a correction of the
 // date already known. Every prompt's reader checks these so nothing said is lost.
 import type { PathAnswers } from '../../src/recert/answers';
-import { correctedYear, withYear, yearNamesExpiry } from '../../src/recert/corrections';
+import { correctedYear, inKnownYear, withYear, yearNamesExpiry } from '../../src/recert/corrections';
 import { extractFacts, type Facts } from '../../src/recert/extractFacts';
 import { checkCertifiedOn } from '../../src/recert/parseDate';
 import type { AskOptions } from '../interruptibleDialog';
@@ -11,13 +11,26 @@ import { hasFacts } from './answerState';
 import { dateWhy } from './problems';
 import type { Item, ReadContext } from './types';
 
+/** Facts read from a correction, its date kept in the known date's year when it names none. */
+export function correctionFacts(ctx: ReadContext, text: string, known: PathAnswers | undefined): Facts {
+  const f = extractFacts(text, ctx.today, ctx.locale);
+  if (f.certifiedOn && f.dateFrom !== 'expiry') {
+    const on = inKnownYear(f.certifiedOn, text, known?.certifiedOn, ctx.today);
+    if (on !== f.certifiedOn) Object.assign(f, { certifiedOn: on, dateSaid: on });
+  } else if (f.month?.yearless && known?.certifiedOn) {
+    const year = Number(known.certifiedOn.slice(0, 4));
+    if (`${year}-${String(f.month.month).padStart(2, '0')}-01` <= ctx.today) f.month = { ...f.month, year, yearless: false };
+  }
+  return f;
+}
+
 /**
  * Facts other than the one asked for, new to what is known: kept by the caller instead of being lost to an
  * FAQ answer or a "please choose" (trainers often answer the next question first).
  */
 export function asideFacts(ctx: ReadContext, text: string, asked: Item, options: AskOptions, read?: Facts): Facts | undefined {
-  const f = read ?? extractFacts(text, ctx.today, ctx.locale);
   const known = (options.known ?? {}) as PathAnswers;
+  const f = read ?? correctionFacts(ctx, text, known);
   const facts: Facts = {};
   if (asked !== 'date') {
     if (f.certifiedOn && f.certifiedOn !== known.certifiedOn) Object.assign(facts, { certifiedOn: f.certifiedOn, dateSaid: f.dateSaid, dateFrom: f.dateFrom });

@@ -2,6 +2,7 @@
 // may be the expiry, "I don't remember"), and the day when only the month is known.
 import { formatLongDate } from '../../src/recert/dates';
 import { correctedYear, yearNamesExpiry } from '../../src/recert/corrections';
+import { numericDateEcho, relativeDate } from '../../src/recert/dateEcho';
 import { extractFacts } from '../../src/recert/extractFacts';
 import { parseDayAnswer } from '../../src/recert/parseDate';
 import { certifiedOnFor } from '../../src/recert/rules';
@@ -37,7 +38,15 @@ export function readDate(ctx: ReadContext, text: string, options: AskOptions): R
     if (future.length === 7) return { ok: true, value: { kind: 'month', year: Number(future.slice(0, 4)), month: Number(future.slice(5, 7)), from: 'expiry', extras } };
     return { ok: true, value: { kind: 'date', certifiedOn: certifiedOnFor(future), from: 'expiry', said: future, extras } };
   }
-  if (f.certifiedOn) return { ok: true, value: { kind: 'date', certifiedOn: f.certifiedOn, from: f.dateFrom ?? 'certified', said: f.dateSaid ?? f.certifiedOn, extras } };
+  if (f.certifiedOn) {
+    const from = f.dateFrom ?? 'certified';
+    const said = f.dateSaid ?? f.certifiedOn;
+    // A rough "about two years ago" near the expiry is asked more precisely; a numeric date is echoed as read.
+    const rough = from === 'certified' ? relativeDate(text, f.certifiedOn, today, w.you) : undefined;
+    if (rough?.kind === 'ask') return { ok: false, understood: true, why: rough.why };
+    const why = rough?.note ?? numericDateEcho(text, said);
+    return { ok: true, value: { kind: 'date', certifiedOn: f.certifiedOn, from, said, extras, ...(why ? { why } : {}) } };
+  }
   if (f.month) return { ok: true, value: { kind: 'month', ...f.month, extras } };
   // "Feb 31 2025": that month is known, so its day is asked ("February 2025 has no 31st.").
   const noDay = f.dateProblem === 'no-such-day' ? /^(\d{4})-(\d\d)/.exec(f.dateProblemSaid ?? '') : null;

@@ -50,7 +50,7 @@ export type ExamReading = { earnedVia: EarnedVia; extras?: Extras } | Aside;
 export type CecReading = number | Aside;
 
 export type ConfirmReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'change'; item: Item } | { kind: 'facts'; facts: Facts };
-export type ReuseReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'facts'; facts: Facts };
+export type ReuseReading = { kind: 'yes' } | { kind: 'no' } | { kind: 'facts'; facts: Facts } | { kind: 'change'; item: Item };
 
 export function isAside(value: unknown): value is Aside {
   return typeof value === 'object' && value !== null && (value as { kind?: string }).kind === 'aside';

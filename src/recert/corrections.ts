@@ -39,3 +39,16 @@ export function withYear(date: string, year: number): string {
 export function yearNamesExpiry(text: string): boolean {
   return /\b(expir\w*|runs? out|renew\w*|due)\b/i.test(text);
 }
+
+// A year in any form: "2024", "'24", "5/12/24", or a relative one ("last year", "two years ago").
+const SAYS_YEAR = /\b(?:19|20)\d\d\b|['’]\d\d\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:ago|last|this|next|yesterday|today|tomorrow|year)\b/i;
+
+/**
+ * A correction that names no year ("no, I meant the 5th of December") changes the day and month of the known date,
+ * not its year: the known year, unless that puts the certification in the future (then the reading stands).
+ */
+export function inKnownYear(date: string, text: string, known: string | undefined, today: string): string {
+  if (!known || SAYS_YEAR.test(capText(text)) || date.slice(0, 4) === known.slice(0, 4)) return date;
+  const moved = withYear(date, Number(known.slice(0, 4)));
+  return moved <= today ? moved : date;
+}

@@ -42,6 +42,9 @@ const OWN_ROUTE = [
   // "what are my options for recertifying?" (a bare "what are my options" is the help menu: no recert word).
   /\bwhat (?:are|r) my (?:\w+ )?(?:options|choices|routes)\b/,
   /\bwhere (?:am i|i am|i'm) (?:at )?with my\b|\bwhere do i stand\b/,
+  // "let me redo it, I got more CECs", "update my CECs", "I have more credits now": their check done again.
+  /\b(?:re-?do|update|re-?check|re-?run|re-?calculate|check again)\b.*\b(?:cecs?|ceus?|credits?|date|exam|check|status|answers)\b/,
+  /\bi(?:'ve| have)? (?:got|earned|have|completed|did|done) (?:some |a few |a couple (?:of )?)?more (?:cecs?|ceus?|credits?)\b/,
 ];
 // Their own expiry, whatever else the sentence says ("how do I know when my certification expires?").
 const OWN_EXPIRY = [
