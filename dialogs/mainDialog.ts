@@ -161,7 +161,10 @@ export class MainConversation {
       return this.startHandoff(context, { reason: 'asked', question: text, lastUnanswered: await this.lastUnanswered.get(context) });
     }
     // Mashed keys, another language, rudeness: no question the article could cover, so no "doesn't cover that".
-    const chatter = classified.band !== 'high' && state.pending?.kind !== 'clarify' ? readChatter(text) : undefined;
+    // A confident match is trusted, except that a complaint about the bot which asks nothing ("you are not helping")
+    // is rudeness even when its words happen to match an answer (the "why recertify" one, say).
+    const read = state.pending?.kind !== 'clarify' ? readChatter(text) : undefined;
+    const chatter = classified.band !== 'high' || (read === 'rude' && classified.top?.kind === 'faq' && !asksSomething(text)) ? read : undefined;
     // A named decline topic ("CPR") keeps its own reply; rudeness is answered whatever it matched.
     if (chatter && (chatter === 'rude' || classified.top?.kind !== 'decline')) {
       state.pending = chatter === 'unreadable' ? undefined : { kind: 'offer' };

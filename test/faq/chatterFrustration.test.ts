@@ -52,3 +52,26 @@ describe('at the top level', () => {
     expect(turn.buttons).toContain('Talk to a person');
   });
 });
+
+// Outside a check, a complaint that asks nothing is answered with the apology even when its words match an answer
+// confidently; a question using the same words stays a question.
+describe('complaints at the top level', () => {
+  let stores: Stores;
+  beforeAll(async () => {
+    stores = await createStores({ STORAGE: 'memory', DATA_DIR: 'unused' }, pino({ level: 'silent' }));
+  });
+  afterAll(() => stores.close());
+
+  test.each(['you are not helping', 'not helpful', 'this is useless'])('%p → an apology and a person', async (text) => {
+    const { say } = mainHarness(stores);
+    const turn = await say(text);
+    expect(turn.buttons).toContain('Talk to a person');
+    expect(turn.text).toMatch(/sorry/i);
+    expect(turn.text).not.toMatch(/every two years/i);
+  });
+
+  test('a question with such a word is still answered', async () => {
+    const { say } = mainHarness(stores);
+    expect((await say('why is recertifying every two years not pointless?')).text).not.toMatch(/^sorry/i);
+  });
+});
