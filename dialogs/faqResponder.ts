@@ -165,6 +165,20 @@ export class FaqResponder {
   }
 
   /**
+   * While the path dialog runs: a question on a topic the article does not cover ("how much is the fee?") is told
+   * so by name, with a person offered, instead of a general "can't answer that". Only a named decline topic
+   * qualifies; a miss with no topic stays with the caller.
+   */
+  async tryDecline(context: TurnContext, text: string): Promise<boolean> {
+    const result = this.deps.engine.classify(text);
+    const topic = result.top;
+    if (topic?.kind !== 'decline' || !topic.answer) return false;
+    await context.sendActivity(MessageFactory.suggestedActions([imBack(TALK_TO_PERSON)], `Sorry, ${lowerFirst(topic.answer)} ${PERSON_OFFER_TEXT}`));
+    await this.safely(() => this.deps.feedback.recordMiss({ conversationId: context.activity.conversation?.id, question: text, candidates: result.candidates, band: 'declined' }));
+    return true;
+  }
+
+  /**
    * For a personal question that starts the path dialog ("am I eligible to recertify by exam?"): the article's
    * general rule first, when the FAQ is confident about it AND the message asks that rule's question (has the
    * words that name its topic: "exam", "CECs", "how often"). A message about the trainer's own situation that only

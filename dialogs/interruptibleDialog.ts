@@ -21,6 +21,8 @@ export type Interruption = 'help' | 'cancel' | 'restart' | 'handoff';
 export interface FaqAnswerer {
   /** Answers only when confident; true when it sent an answer. */
   tryAnswer(context: TurnContext, text: string): Promise<boolean>;
+  /** Names a topic the article does not cover, with a person offered; true when it sent that. */
+  tryDecline?(context: TurnContext, text: string): Promise<boolean>;
 }
 
 const HELP = /^(?:help|help me|help please|i need help|what do you need|what do you need to know|why do you need (?:this|that|to know|it)|why do you ask|what is this for|what'?s this for|what do you mean|options|menu)$/;
@@ -252,6 +254,10 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
     if (!this.faq) return undefined;
     if (!question && (await this.answerFaq(context, text))) return this.reprompt(innerDc);
     if (plainlyAQuestion(text)) {
+      if (this.faq.tryDecline && ((await this.faq.tryDecline(context, text)) || (await this.faq.tryDecline(context, questionCore(text))))) {
+        await context.sendActivity("Let's carry on:");
+        return this.reprompt(innerDc);
+      }
       // The prompt's "Please answer yes or no" would treat a question as a bad answer.
       await context.sendActivity(
         `I can't answer that one for sure from the help article right now. Ask me again once we're done here, or say "${TALK_TO_A_PERSON.toLowerCase()}" for someone from our support team.`,
