@@ -40,6 +40,9 @@ export function formatCecs(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/** Days before the expiry from which the result offers a person (the route's steps may not fit the time left). */
+export const SHORT_NOTICE_DAYS = 30;
+
 /** The requirement as the article writes it: "2.0 CECs". */
 const REQUIRED = '2.0';
 
@@ -106,10 +109,15 @@ export function resultContent(a: Assessment, links: Links, today: string, w: Wor
   }
 
   const sections: ResultSection[] = [];
+  const daysLeft = daysBetween(today, a.expiresOn);
+  // With the CECs already in hand the CEC route is nearly done (the application is left): it comes first.
+  const cecsDone = a.paths.includes('cec') && a.cecsNeeded === 0;
+  const both = a.paths.includes('exam') && a.paths.includes('cec');
+  const examNumber = cecsDone ? 2 : 1;
   if (a.paths.includes('exam')) {
     sections.push({
       // The article's own words for this route ("a big savings in time and money"), not a ranking of ours.
-      title: 'Route 1: recertify by exam (a big saving in time and money)',
+      title: `Route ${examNumber}: recertify by exam (a big saving in time and money)`,
       lines: [
         `Because ${w.youHave} passed the online exam, ${w.you} can recertify by taking the NCCA-accredited exam at a testing center.`,
         `Passing it upgrades ${w.your} certificate to full certification, valid for a further two years.`,
@@ -131,17 +139,33 @@ export function resultContent(a: Assessment, links: Links, today: string, w: Wor
     const uploadLine = upload
       ? `Save the application and all documents with ${w.your} name in the file name and upload them at ${upload} with the access code "recertification".`
       : `Save the application and all documents with ${w.your} name in the file name and upload them with the access code "recertification" (the article doesn't give the upload address; a person can tell ${w.you} where).`;
-    sections.push({
-      title: a.paths.includes('exam') ? 'Route 2: recertify by CECs' : 'Route: recertify by CECs',
+    const title = both ? `Route ${cecsDone ? 1 : 2}: recertify by CECs` : 'Route: recertify by CECs';
+    // The article's advice of a program every two to three months is for the whole window, not the last weeks.
+    const pace =
+      a.status === 'due-soon'
+        ? 'All CECs earned within the two-year window count toward the current recertification application.'
+        : 'Take at least one program (self-study or online class) every two to three months; all CECs earned within the two-year window count toward the current recertification application.';
+    const cecSection: ResultSection = {
+      title: cecsDone && both ? `${title} (nearly done: ${w.youHave} the CECs, so the application is what's left)` : title,
       lines: [
         ...(a.paths.includes('exam')
           ? []
           : [`${w.Your} certification came from the testing-center exam, and NCCA guidelines don't allow recertifying by taking the same exam twice, so CECs are the route.`]),
         needed,
-        'Take at least one program (self-study or online class) every two to three months; all CECs earned within the two-year window count toward the current recertification application.',
-        classes,
+        pace,
+        ...(cecsDone ? [] : [classes]),
         guideLine,
         uploadLine,
+      ],
+    };
+    if (cecsDone) sections.unshift(cecSection);
+    else sections.push(cecSection);
+  }
+  if (a.status === 'due-soon' && daysLeft <= SHORT_NOTICE_DAYS) {
+    sections.push({
+      title: 'Short on time?',
+      lines: [
+        `With ${daysLeft === 0 ? 'the expiry today' : `${daysLeft} day${daysLeft === 1 ? '' : 's'} left`}, a person from our support team can help ${w.you} with the next steps: say "talk to a person".`,
       ],
     });
   }

@@ -32,3 +32,10 @@ export const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|d
 
 // "neither", "I was grandfathered in": a certification that came neither way; the article covers only the two exams.
 export const NEITHER_EXAM = /\b(neither|none of (?:them|those|these|the two|the above)|not either|grandfather\w*|something else|another way|other way|different (?:exam|way|route))\b/i;
+
+// "Check my recertification status" (a stale button or the opener typed again) while a check is running.
+export const STARTS_CHECK = /^\W*(?:please\s+)?(?:check|work out|calculate|find out)\s+my\s+(?:\w+\s+)?(?:status|route|path|options)\W*$/i;
+
+export function alreadyChecking(your: string): string {
+  return `We're already checking ${your} recertification:`;
+}

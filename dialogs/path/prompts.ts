@@ -4,6 +4,7 @@ import type { CompleteAnswers, PathAnswers } from '../../src/recert/answers';
 import { formatLongDate, formatMonth } from '../../src/recert/dates';
 import { expiresOnFor } from '../../src/recert/rules';
 import { examName, formatCecs, wordingFor, type Wording } from '../pathResult';
+import { TALK_TO_A_PERSON } from '../interruptibleDialog';
 import { expiryAnswerFor } from './problems';
 import type { Asking, PathState } from './types';
 
@@ -35,13 +36,19 @@ export function known(a: PathAnswers): string {
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts.join('');
 }
 
-export function summary(a: CompleteAnswers): string {
+export function summary(a: CompleteAnswers, today: string): string {
+  const expiresOn = expiresOnFor(a.certifiedOn);
   return [
     "Here's what I have:",
-    `- Certified on: ${formatLongDate(a.certifiedOn)} (so it expires ${formatLongDate(expiresOnFor(a.certifiedOn))})`,
+    `- Certified on: ${formatLongDate(a.certifiedOn)} (so it ${expiresOn < today ? 'expired' : 'expires'} ${formatLongDate(expiresOn)})`,
     `- Exam: ${examName(a.earnedVia)}`,
     `- CECs earned: ${formatCecs(a.cecsEarned)}`,
   ].join('\n');
+}
+
+/** The lapse is said with the first question after the date only (the exam known already: with the CECs). */
+function lapsedLeadOnce(state: PathState): boolean {
+  return state.asking === 'date' || state.asking === 'day' || state.asking === 'reuse' || state.asking === undefined;
 }
 
 /** The next missing thing to ask for, or undefined when all is answered and confirmed (time for the result). */
@@ -84,23 +91,30 @@ export function nextQuestion(state: PathState, today: string): Question | undefi
       extra: { futureSaid: expiry ? state.futureSaid : undefined, previousDate: state.previousDate, personAfterMisses: 2 },
     };
   }
+  // Once the date alone shows the certification lapsed, that is said at once, with a person (the article doesn't
+  // cover lapsed certifications); the exam and CECs are still taken for the support team, if the trainer likes.
+  const lapsedOn = a.certifiedOn && (!a.earnedVia || a.cecsEarned === undefined) ? expiresOnFor(a.certifiedOn) : undefined;
+  const lapsed = lapsedOn !== undefined && lapsedOn < today;
+  const lapsedLead = lapsed
+    ? `${w.Your} certification expired on ${formatLongDate(lapsedOn)}, two years after ${w.youWere} certified. The help article doesn't cover lapsed certifications, so I can't give a route for it; a person from our support team can help (choose "${TALK_TO_A_PERSON}"). Or answer the last questions and I'll note them for the support team.\n\n`
+    : '';
   if (!a.earnedVia) {
     return {
       asking: 'exam',
-      text: `Which exam did ${w.you} pass for ${w.your} current certification: the online exam (a certificate) or the NCCA-accredited exam at a testing center?`,
-      choices: EXAM_CHOICES,
+      text: `${lapsedLeadOnce(state) ? lapsedLead : ''}Which exam did ${w.you} pass for ${w.your} current certification: the online exam (a certificate) or the NCCA-accredited exam at a testing center?`,
+      choices: lapsed ? [...EXAM_CHOICES, TALK_TO_A_PERSON] : EXAM_CHOICES,
       extra: { personAfterMisses: 2 },
     };
   }
   if (a.cecsEarned === undefined) {
     return {
       asking: 'cecs',
-      text: `How many CECs ${w.haveYou} earned since ${w.youWere} certified? (For example 1.5, or "none".)`,
+      text: `${a.earnedVia && lapsedLeadOnce(state) ? lapsedLead : ''}How many CECs ${w.haveYou} earned since ${w.youWere} certified? (For example 1.5, or "none".)`,
       extra: { personAfterMisses: 2 },
     };
   }
   if (state.choosingItem) return { asking: 'which', text: 'What should I change?', choices: WHICH_CHOICES };
-  if (!state.confirmed) return { asking: 'confirm', text: `${summary(a as CompleteAnswers)}\n\nIs that right?`, choices: CONFIRM_CHOICES };
+  if (!state.confirmed) return { asking: 'confirm', text: `${summary(a as CompleteAnswers, today)}\n\nIs that right?`, choices: CONFIRM_CHOICES };
   return undefined;
 }
 

@@ -2,12 +2,13 @@
 import type { PathAnswers } from '../../src/recert/answers';
 import { parseCecs } from '../../src/recert/parseCecs';
 import type { AskOptions, Reading } from '../interruptibleDialog';
-import { EXAM_WORDS } from './answerWords';
+import { EXAM_WORDS, alreadyChecking, STARTS_CHECK } from './answerWords';
 import { asideFacts, yearChange } from './asides';
 import { cecWhy } from './problems';
 import { wordingOf, type CecReading, type ReadContext } from './types';
 
 export function readCecs(ctx: ReadContext, text: string, options: AskOptions): Reading<CecReading> {
+  if (STARTS_CHECK.test(text)) return { ok: false, understood: true, why: alreadyChecking(wordingOf(options).your) };
   // "actually it was 2023" (a year said alone here is a count, however unlikely).
   const change = yearChange(ctx, text, (options.known as PathAnswers | undefined)?.certifiedOn, false, wordingOf(options));
   if (change) return 'why' in change ? { ok: false, why: change.why } : { ok: true, value: { kind: 'aside', facts: change.facts } };

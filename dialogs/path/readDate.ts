@@ -7,7 +7,7 @@ import { extractFacts } from '../../src/recert/extractFacts';
 import { parseDayAnswer } from '../../src/recert/parseDate';
 import { certifiedOnFor } from '../../src/recert/rules';
 import { TALK_TO_A_PERSON, type AskOptions, type Reading } from '../interruptibleDialog';
-import { lower, DONT_KNOW_DATE, MONTH_WORD, NO, SAYS_EXPIRY, YES } from './answerWords';
+import { lower, DONT_KNOW_DATE, MONTH_WORD, NO, SAYS_EXPIRY, YES, alreadyChecking, STARTS_CHECK } from './answerWords';
 import { hasFacts } from './answerState';
 import { asideFacts, yearChange } from './asides';
 import { dateWhy, dontKnowDateWhy, expiryAnswerFor } from './problems';
@@ -16,6 +16,7 @@ import { wordingOf, type DateReading, type Extras, type PendingMonth, type ReadC
 export function readDate(ctx: ReadContext, text: string, options: AskOptions): Reading<DateReading> {
   const w = wordingOf(options);
   const today = ctx.today;
+  if (STARTS_CHECK.test(text)) return { ok: false, understood: true, why: alreadyChecking(wordingOf(options).your) };
   // After "change the date", a year alone keeps the month and day said before.
   const change = yearChange(ctx, text, options.previousDate as string | undefined, true, w);
   if (change && 'why' in change) return { ok: false, why: change.why };

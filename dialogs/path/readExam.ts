@@ -3,11 +3,12 @@ import type { PathAnswers } from '../../src/recert/answers';
 import { findCecsInSentence } from '../../src/recert/parseCecs';
 import { parseExam } from '../../src/recert/parseExam';
 import { TALK_TO_A_PERSON, type AskOptions, type Reading } from '../interruptibleDialog';
-import { CENTER_WORD, NEITHER_EXAM, ONLINE_WORD } from './answerWords';
+import { CENTER_WORD, NEITHER_EXAM, ONLINE_WORD, alreadyChecking, STARTS_CHECK } from './answerWords';
 import { asideFacts, yearChange } from './asides';
 import { wordingOf, type ExamReading, type ReadContext } from './types';
 
 export function readExam(ctx: ReadContext, text: string, options: AskOptions): Reading<ExamReading> {
+  if (STARTS_CHECK.test(text)) return { ok: false, understood: true, why: alreadyChecking(wordingOf(options).your) };
   // "actually it was 2023": a correction of the date's year, not an exam answer.
   const change = yearChange(ctx, text, (options.known as PathAnswers | undefined)?.certifiedOn, true, wordingOf(options));
   if (change) return 'why' in change ? { ok: false, understood: true, why: change.why } : { ok: true, value: { kind: 'aside', facts: change.facts } };
