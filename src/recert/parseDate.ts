@@ -279,7 +279,15 @@ export function interpretDates(text: string, allEntities: DateEntity[], today: s
   if (usable.length === 0) return undefined;
   const impossible = impossibleDay(usable);
   if (impossible && usable.length === 1) return { kind: 'problem', problem: 'no-such-day', said: impossibleDaySaid(impossible) };
-  const onlyExpiry = usable.every((e) => EXPIRY.test(text.slice(Math.max(0, e.start - 30), e.start))) || (usable.length === 1 && mentionsExpiry(text));
+  // "I got certified in January 2025 … when do I expire?": the expiry word in another clause asks a question; the
+  // date's own clause says it is the certification's.
+  const certifiedClause = (e: DateEntity): boolean => {
+    const clause = clauseOf(text, e);
+    return /\b(certified|passed|qualified)\b/.test(clause) && !EXPIRY.test(clause);
+  };
+  const onlyExpiry =
+    usable.every((e) => EXPIRY.test(text.slice(Math.max(0, e.start - 30), e.start))) ||
+    (usable.length === 1 && mentionsExpiry(text) && !certifiedClause(usable[0]));
   const from: DateSource = onlyExpiry ? 'expiry' : 'certified';
   const entity = chooseEntity(text, usable, from)!;
   const wantFuture = from === 'expiry' && !PAST_EXPIRY.test(text);
