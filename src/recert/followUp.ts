@@ -55,11 +55,11 @@ function routeWords(a: Assessment): string {
       ? `earn the ${cecs(a.cecsNeeded)} CECs you still need and submit the recertification application`
       : 'submit the recertification application with your CECs';
   if (a.paths.includes('exam')) {
-    return (
-      'you have two routes: (1) because you passed the online exam, take the NCCA-accredited exam at a testing center ' +
-      '(no application, no CECs, and the recertification fee is waived), or (2) ' +
-      cecRoute
-    );
+    const examRoute =
+      'because you passed the online exam, take the NCCA-accredited exam at a testing center ' +
+      '(no application, no CECs, and the recertification fee is waived)';
+    // With the CECs already earned the CEC route is nearly done, so it comes first (as on the result card).
+    return a.cecsNeeded > 0 ? `you have two routes: (1) ${examRoute}, or (2) ${cecRoute}` : `you have two routes: (1) ${cecRoute}, or (2) ${examRoute}`;
   }
   return `your route is to ${cecRoute} (the exam route is only for trainers who passed the online exam)`;
 }

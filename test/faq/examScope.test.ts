@@ -122,6 +122,7 @@ describe('follow-ups from the last assessment', () => {
     [dueSoon, 'expiry', /expires on January 15, 2027, in 48 days/],
     [dueSoon, 'status', /due soon/],
     [dueSoon, 'cecs', /covers the 2\.0 required/],
+    [assess({ certifiedOn: '2025-01-15', earnedVia: 'online-exam', cecsEarned: 2, today }), 'next', /two routes: \(1\) submit the recertification application with your CECs, or \(2\) because you passed the online exam/], // CECs earned: that route first
     [lapsed, 'cecs', /expired on January 15, 2026\. The help article doesn't cover lapsed certifications/],
   ] as const)('follow-up sentence %#', (assessment, kind, expected) => {
     expect(describeFollowUp(assessment, kind, today)).toMatch(expected);
