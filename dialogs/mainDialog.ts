@@ -20,6 +20,7 @@ import { FeedbackLog } from '../src/faq/feedbackLog';
 import { warmUpRecognizers } from '../src/recert/recognizers';
 import { describesOwnSituation } from '../src/recert/situation';
 import { isValidTimeZone, todayIn } from '../src/recert/dates';
+import { expiresOnFor, statusOn } from '../src/recert/rules';
 import { asksForPerson, readChatter, type Chatter } from '../src/faq/chatter';
 import { FaqResponder, TALK_TO_PERSON, type FaqTurnState } from './faqResponder';
 import { assessmentSchema, type Assessment, type EarnedVia } from '../src/recert/assessment';
@@ -241,7 +242,9 @@ export class MainConversation {
     if (exam) (await this.faqState.get(context, { misses: 0 })).exam = exam;
     if (result?.assessment) await this.lastAssessment.set(context, result.assessment);
     if (!result?.handoffRequested) return;
-    const lapsed = result.assessment?.status === 'expired';
+    // Asked for at the early lapse notice, before the check has an assessment: the date alone tells.
+    const certifiedOn = result.answers?.certifiedOn;
+    const lapsed = result.assessment ? result.assessment.status === 'expired' : !!certifiedOn && statusOn(expiresOnFor(certifiedOn), this.today(context)) === 'expired';
     await this.startHandoff(context, {
       reason: lapsed ? 'lapsed' : 'asked',
       assessment: result.assessment,

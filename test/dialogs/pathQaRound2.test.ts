@@ -205,3 +205,17 @@ describe('the result fits the time left; a lapse is said at once', () => {
   ];
   test.each(cases)('$name', play);
 });
+
+// "Talk to a person" at the early lapse notice (before the check has an assessment) is a hand-off for a lapse, so
+// the agent's queue says why; asked for while the certification is current, it stays "asked".
+test.each([
+  ['June 1 2024', 'lapsed'],
+  ['March 3 2025', 'asked'],
+])('a person asked for right after the date %s → reason %s', async (date, reason) => {
+  const h = mainHarness(stores, TODAY);
+  await h.say('check my status');
+  await h.say(date);
+  await h.say('talk to a person');
+  expect(h.handoffs.map((r) => r.reason)).toEqual([reason]);
+  expect(h.handoffs[0].answers).toMatchObject({ certifiedOn: date === 'June 1 2024' ? '2024-06-01' : '2025-03-03' });
+});
