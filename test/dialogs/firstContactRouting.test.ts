@@ -4,13 +4,9 @@
 // was written before the routing fixes; its first-contact figure is in the commit message and the report.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Activity, ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
 import pino from 'pino';
-import { loadConfig } from '../../src/config';
 import { createStores, type Stores } from '../../src/storage/createStores';
-import { MainConversation } from '../../dialogs/mainDialog';
-import { readableText } from '../../scripts/eval';
+import { mainHarness } from './mainHarness';
 
 interface RoutingCase {
   text: string;
@@ -24,44 +20,13 @@ const routingFresh = JSON.parse(
 const ROUTING_FLOOR = 0.95;
 
 let stores: Stores;
-let config: ReturnType<typeof loadConfig>;
 beforeAll(async () => {
   stores = await createStores({ STORAGE: 'memory', DATA_DIR: 'data' }, pino({ level: 'silent' }));
-  config = loadConfig({ STORAGE: 'memory' });
 });
 afterAll(() => stores.close());
 
-/** One fresh conversation (its own store: TestAdapter reuses one conversation id). */
-function conversation() {
-  const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const main = new MainConversation({
-    config,
-    logger: pino({ level: 'silent' }),
-    conversationState,
-    userState,
-    stores,
-    now: () => new Date('2025-11-10T15:00:00Z'),
-    handoff: { start: async () => undefined },
-  });
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  let inPath = false;
-  const adapter = new TestAdapter(async (context) => {
-    await main.run(context);
-    inPath = ((await dialogState.get(context))?.dialogStack.length ?? 0) > 0;
-    await conversationState.saveChanges(context);
-    await userState.saveChanges(context);
-  });
-  const say = async (text: string) => {
-    await adapter.send(text);
-    const replies: Partial<Activity>[] = [];
-    for (let r = adapter.getNextReply(); r; r = adapter.getNextReply()) replies.push(r);
-    const assessment = replies.map((r) => (r.channelData as { assessment?: Record<string, unknown> } | undefined)?.assessment).find(Boolean);
-    return { text: readableText(replies), inPath, assessment };
-  };
-  return { say };
-}
+/** One fresh conversation on 10 November 2025 (mainHarness gives each its own store). */
+const conversation = () => mainHarness(stores, new Date('2025-11-10T15:00:00Z'));
 
 async function routeOf(text: string): Promise<'path' | 'faq'> {
   const turn = await conversation().say(text);

@@ -7,6 +7,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import type { Stores } from '../../src/storage/createStores';
 import { MainConversation, type HandoffRequestStart } from '../../dialogs/mainDialog';
+import type { FaqTurnState } from '../../dialogs/faqResponder';
 import { readableText } from '../../scripts/eval';
 
 export interface MainTurn {
@@ -32,12 +33,15 @@ export function mainHarness(stores: Stores, now = new Date('2026-05-15T12:00:00Z
     handoff: { start: async (_context, request) => void handoffs.push(request) },
   });
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const faqProperty = conversationState.createProperty<FaqTurnState>('faq');
   let inPath = false;
+  let lastFaq: FaqTurnState | undefined;
   let userKey: string | undefined;
   const adapter = new TestAdapter(async (context) => {
     userKey = userState.getStorageKey(context);
     await main.run(context);
     inPath = ((await dialogState.get(context))?.dialogStack.length ?? 0) > 0;
+    lastFaq = await faqProperty.get(context);
     await conversationState.saveChanges(context);
     await userState.saveChanges(context);
   });
@@ -54,5 +58,7 @@ export function mainHarness(stores: Stores, now = new Date('2026-05-15T12:00:00Z
     if (!userKey) return undefined;
     return (await storage.read([userKey]))[userKey] as Record<string, unknown> | undefined;
   };
-  return { say, main, handoffs, userStored };
+  /** The FAQ's turn state after the last turn (what a follow-up leans on). */
+  const faqState = (): FaqTurnState | undefined => lastFaq;
+  return { say, main, handoffs, userStored, faqState };
 }

@@ -1,14 +1,11 @@
 // The FAQ side of the main conversation in real turns (TestAdapter → MainConversation.run, state saved between
 // turns as the bot does): follow-ups that lean on the previous answer, honest "the article doesn't say" replies,
 // frustration, and one classification per path-starting turn.
-import { Activity, ConversationState, MemoryStorage, TestAdapter, UserState } from 'botbuilder';
 import pino from 'pino';
-import { loadConfig } from '../../src/config';
 import { createStores, type Stores } from '../../src/storage/createStores';
 import type { FaqEngine } from '../../src/faq/engine';
-import { MainConversation, type HandoffRequestStart } from '../../dialogs/mainDialog';
-import { TALK_TO_PERSON, type FaqTurnState } from '../../dialogs/faqResponder';
-import { readableText } from '../../scripts/eval';
+import { TALK_TO_PERSON } from '../../dialogs/faqResponder';
+import { mainHarness } from '../dialogs/mainHarness';
 
 let stores: Stores;
 beforeAll(async () => {
@@ -16,39 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => stores.close());
 
-function bot() {
-  const config = loadConfig({ STORAGE: 'memory' });
-  // a store per conversation: TestAdapter reuses one conversation id
-  const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const handoffs: HandoffRequestStart[] = [];
-  const main = new MainConversation({
-    config,
-    logger: pino({ level: 'silent' }),
-    conversationState,
-    userState,
-    stores,
-    now: () => new Date('2026-05-15T12:00:00Z'),
-    handoff: { start: async (_c, request) => void handoffs.push(request) },
-  });
-  const faqState = conversationState.createProperty<FaqTurnState>('faq');
-  let lastState: FaqTurnState | undefined;
-  const adapter = new TestAdapter(async (context) => {
-    await main.run(context);
-    lastState = await faqState.get(context);
-    await conversationState.saveChanges(context);
-    await userState.saveChanges(context);
-  });
-  const say = async (text: string) => {
-    await adapter.send(text);
-    const replies: Partial<Activity>[] = [];
-    for (let r = adapter.getNextReply(); r; r = adapter.getNextReply()) replies.push(r);
-    const buttons = replies.flatMap((r) => (r.suggestedActions?.actions ?? []).map((a) => a.title));
-    return { text: readableText(replies), buttons };
-  };
-  return { say, main, handoffs, faqState: () => lastState };
-}
+/** One fresh conversation (mainHarness gives each its own store: TestAdapter reuses one conversation id). */
+const bot = () => mainHarness(stores);
 
 const ACCESS_CODE = /access code is recertification/i;
 
