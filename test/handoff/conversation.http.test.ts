@@ -5,39 +5,24 @@ import pino from 'pino';
 import type { Activity } from 'botbuilder';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { startApp, type RunningApp } from '../support/app';
-import { agents, api, handoffEnv, installInTeam, startChannel, teamsUser, trainer, type ChannelRecorder } from './helpers';
+import { agents, api, handoffEnv, handoffScene, installInTeam, teamsUser, trainer } from './helpers';
 
 jest.setTimeout(60_000);
 
-let channel: ChannelRecorder;
-let running: RunningApp;
-let clock: Date;
-
-beforeEach(async () => {
-  clock = new Date('2026-03-02T09:00:00Z');
-  channel = await startChannel();
-  running = await startApp(handoffEnv(), { now: () => clock });
-  await installInTeam(running.url, channel.url);
-});
-
-afterEach(async () => {
-  await running.close();
-  await channel.close();
-});
+const scene = handoffScene();
 
 type Trainer = ReturnType<typeof trainer>;
 
 /** Asks for a person and returns the new request's id (the newest waiting one). */
 async function askForPerson(t: Trainer, words = 'talk to a person'): Promise<string> {
   expect((await t.say(words)).join('\n')).toMatch(/connecting you with a person/);
-  return (await api(running.url, 'GET', '/api/handoffs?status=waiting')).body.handoffs.at(-1).id;
+  return (await api(scene.running.url, 'GET', '/api/handoffs?status=waiting')).body.handoffs.at(-1).id;
 }
 
-const said = (t: Trainer) => channel.texts(t.conversationId);
-const waitForTrainer = (t: Trainer, pattern: RegExp, what: string) => channel.waitFor(() => said(t).some((x) => pattern.test(x)), what);
+const said = (t: Trainer) => scene.channel.texts(t.conversationId);
+const waitForTrainer = (t: Trainer, pattern: RegExp, what: string) => scene.channel.waitFor(() => said(t).some((x) => pattern.test(x)), what);
 const trainerMessages = async (id: string) =>
-  ((await api(running.url, 'GET', `/api/handoffs/${id}/messages?after=0`)).body.messages as Array<{ text: string }>).map((m) => m.text);
+  ((await api(scene.running.url, 'GET', `/api/handoffs/${id}/messages?after=0`)).body.messages as Array<{ text: string }>).map((m) => m.text);
 
 describe('agent commands typed the way people type', () => {
   // Each must act as the command and never be relayed to the trainer Alex is talking to.
@@ -51,9 +36,9 @@ describe('agent commands typed the way people type', () => {
   ];
 
   test.each(typed)('with %s', async (_how, words, reply) => {
-    const alex = teamsUser(running.url, channel.url, agents.alex);
-    const pat = trainer(running.url, channel.url);
-    const kim = trainer(running.url, channel.url);
+    const alex = teamsUser(scene.running.url, scene.channel.url, agents.alex);
+    const pat = trainer(scene.running.url, scene.channel.url);
+    const kim = trainer(scene.running.url, scene.channel.url);
     const patId = await askForPerson(pat);
     const kimId = await askForPerson(kim);
     await alex.say(`claim ${patId}`);
@@ -65,8 +50,8 @@ describe('agent commands typed the way people type', () => {
   });
 
   test('claiming a request one already holds switches to it instead of "already claimed by" oneself', async () => {
-    const alex = teamsUser(running.url, channel.url, agents.alex);
-    const [patId, kimId] = [await askForPerson(trainer(running.url, channel.url)), await askForPerson(trainer(running.url, channel.url))];
+    const alex = teamsUser(scene.running.url, scene.channel.url, agents.alex);
+    const [patId, kimId] = [await askForPerson(trainer(scene.running.url, scene.channel.url)), await askForPerson(trainer(scene.running.url, scene.channel.url))];
     await alex.say(`claim ${patId}`);
     await alex.say(`claim ${kimId}`);
     expect(await alex.say(`claim ${patId}`)).toEqual([`Now talking in request ${patId}.`]);
@@ -74,8 +59,8 @@ describe('agent commands typed the way people type', () => {
 });
 
 test('after the last conversation ends, the agent’s next words are not answered by the FAQ as if sent: told once, then the assistant answers', async () => {
-  const alex = teamsUser(running.url, channel.url, agents.alex);
-  const pat = trainer(running.url, channel.url);
+  const alex = teamsUser(scene.running.url, scene.channel.url, agents.alex);
+  const pat = trainer(scene.running.url, scene.channel.url);
   const id = await askForPerson(pat);
   await alex.say(`claim ${id}`);
   expect((await alex.say('resolve')).join('\n')).toMatch(/You hold no other requests: type "queue"/);
@@ -85,15 +70,15 @@ test('after the last conversation ends, the agent’s next words are not answere
 });
 
 test('the trainer cancels while an agent is talking: the trainer hears whose chat ended, the agent where their words go now', async () => {
-  const alex = teamsUser(running.url, channel.url, agents.alex);
-  const pat = trainer(running.url, channel.url);
-  const kim = trainer(running.url, channel.url);
+  const alex = teamsUser(scene.running.url, scene.channel.url, agents.alex);
+  const pat = trainer(scene.running.url, scene.channel.url);
+  const kim = trainer(scene.running.url, scene.channel.url);
   const [patId, kimId] = [await askForPerson(pat), await askForPerson(kim)];
   await alex.say(`claim ${kimId}`);
   await alex.say(`claim ${patId}`); // current
   expect(await pat.say('cancel')).toEqual(["OK, I've ended your chat with Alex. You're back with the assistant."]);
-  await channel.waitFor(
-    () => channel.texts(alex.chatId).includes(`[${patId}] The trainer cancelled and went back to the assistant. You're now talking in request ${kimId}.`),
+  await scene.channel.waitFor(
+    () => scene.channel.texts(alex.chatId).includes(`[${patId}] The trainer cancelled and went back to the assistant. You're now talking in request ${kimId}.`),
     'the agent told the trainer left',
   );
   await alex.say('Hi Kim');
@@ -101,13 +86,13 @@ test('the trainer cancels while an agent is talking: the trainer hears whose cha
 });
 
 test('mid-route hand-off: the agent sees the answers so far and the conversation; the trainer is told who left and how to finish', async () => {
-  const alex = teamsUser(running.url, channel.url, agents.alex);
-  const pat = trainer(running.url, channel.url);
+  const alex = teamsUser(scene.running.url, scene.channel.url, agents.alex);
+  const pat = trainer(scene.running.url, scene.channel.url);
   await pat.say('check my status');
   await pat.say('I was certified on March 1 2025');
   const id = await askForPerson(pat);
-  await channel.waitFor(() => channel.sent.some((s) => s.method === 'CREATE'), 'the support card');
-  const card = JSON.stringify(channel.sent.find((s) => s.method === 'CREATE')!.activity.attachments);
+  await scene.channel.waitFor(() => scene.channel.sent.some((s) => s.method === 'CREATE'), 'the support card');
+  const card = JSON.stringify(scene.channel.sent.find((s) => s.method === 'CREATE')!.activity.attachments);
   expect(card).toContain('"title":"Certified on","value":"2025-03-01"');
 
   expect(await pat.say('I think I also have 1 CEC')).toEqual(["Got it, I'll pass that on when someone joins. You're next in the queue."]);
@@ -133,12 +118,12 @@ test('mid-route hand-off: the agent sees the answers so far and the conversation
 });
 
 test('the queue tells a busy agent why, how long and what about — never just "talk to a person"', async () => {
-  const alex = teamsUser(running.url, channel.url, agents.alex);
-  const pat = trainer(running.url, channel.url);
+  const alex = teamsUser(scene.running.url, scene.channel.url, agents.alex);
+  const pat = trainer(scene.running.url, scene.channel.url);
   await pat.say("what's the fee to recertify?");
   const patId = await askForPerson(pat);
-  clock = new Date(clock.getTime() + 4 * 60_000);
-  const kim = trainer(running.url, channel.url);
+  scene.clock = new Date(scene.clock.getTime() + 4 * 60_000);
+  const kim = trainer(scene.running.url, scene.channel.url);
   const kimId = await askForPerson(kim);
   await kim.say('I need my certificate reissued');
   expect(await alex.say('queue')).toEqual([
@@ -157,9 +142,9 @@ describe('files while waiting or talking: the trainer is asked for words, the ag
     ['talking with an agent', true],
   ];
   test.each(cases)('%s', async (_state, claimed) => {
-    const pat = trainer(running.url, channel.url);
+    const pat = trainer(scene.running.url, scene.channel.url);
     const id = await askForPerson(pat);
-    if (claimed) await api(running.url, 'POST', `/api/handoffs/${id}/claim`, { agentName: 'Alex' });
+    if (claimed) await api(scene.running.url, 'POST', `/api/handoffs/${id}/claim`, { agentName: 'Alex' });
     const replies = await pat.raw({ text: 'here is my certificate', attachments: [file] });
     expect(replies.filter((r) => r.type === 'message').map((r) => r.text)).toEqual([expect.stringMatching(/can't pass files or pictures on/)]);
     expect(await trainerMessages(id)).toEqual([
@@ -169,9 +154,9 @@ describe('files while waiting or talking: the trainer is asked for words, the ag
   });
 
   test('Teams’ own text/html copy of a typed message is not a file', async () => {
-    const staff = teamsUser(running.url, channel.url, { aadObjectId: 'aad-robin', id: '29:robin', name: 'Robin Staff' });
+    const staff = teamsUser(scene.running.url, scene.channel.url, { aadObjectId: 'aad-robin', id: '29:robin', name: 'Robin Staff' });
     expect((await staff.say('talk to a person')).join('\n')).toMatch(/connecting you/);
-    const id = (await api(running.url, 'GET', '/api/handoffs?status=waiting')).body.handoffs.at(-1).id;
+    const id = (await api(scene.running.url, 'GET', '/api/handoffs?status=waiting')).body.handoffs.at(-1).id;
     const replies = await staff.say('is anyone there?', { attachments: [{ contentType: 'text/html', content: '<p>is anyone there?</p>' }] });
     expect(replies).toEqual([expect.stringMatching(/pass that on/)]);
     expect(await trainerMessages(id)).toEqual(['is anyone there?']);
@@ -179,8 +164,8 @@ describe('files while waiting or talking: the trainer is asked for words, the ag
 });
 
 test('asking for a person again while waiting says where one stands (the words are still kept for the agent)', async () => {
-  const pat = trainer(running.url, channel.url);
-  await askForPerson(trainer(running.url, channel.url));
+  const pat = trainer(scene.running.url, scene.channel.url);
+  await askForPerson(trainer(scene.running.url, scene.channel.url));
   const id = await askForPerson(pat);
   expect(await pat.say('can I speak to a human about my fee')).toEqual([
     "You're already waiting for a person from our support team. You're number 2 in the queue.",
@@ -190,9 +175,9 @@ test('asking for a person again while waiting says where one stands (the words a
 
 describe('the answers to the timeout offer', () => {
   async function timedOut(): Promise<{ pat: Trainer; id: string }> {
-    const pat = trainer(running.url, channel.url);
+    const pat = trainer(scene.running.url, scene.channel.url);
     const id = await askForPerson(pat);
-    clock = new Date(clock.getTime() + 11 * 60_000);
+    scene.clock = new Date(scene.clock.getTime() + 11 * 60_000);
     const replies = await pat.raw({ text: 'anyone?' });
     const offer = replies.find((r) => r.type === 'message')!;
     expect(offer.text).toMatch(/Sorry, everyone from support is busy/);
@@ -211,44 +196,44 @@ describe('the answers to the timeout offer', () => {
   test.each(answers)('"%s"', async (words, reply, outcome) => {
     const { pat, id } = await timedOut();
     expect(await pat.say(words)).toEqual([expect.stringMatching(reply)]);
-    const { body } = await api(running.url, 'GET', `/api/handoffs/${id}`);
+    const { body } = await api(scene.running.url, 'GET', `/api/handoffs/${id}`);
     expect(body.outcome).toBe(outcome);
     expect(body.status).toBe(outcome ? 'resolved' : 'waiting');
     if (outcome) expect((await pat.say('How many CECs do I need to recertify?')).join('\n')).toMatch(/2\.0/);
   });
 
   test('the sweep’s offer carries the same buttons', async () => {
-    const pat = trainer(running.url, channel.url);
+    const pat = trainer(scene.running.url, scene.channel.url);
     await askForPerson(pat);
-    clock = new Date(clock.getTime() + 11 * 60_000);
-    expect(await running.app.handoff.sweep()).toBe(1);
+    scene.clock = new Date(scene.clock.getTime() + 11 * 60_000);
+    expect(await scene.running.app.handoff.sweep()).toBe(1);
     await waitForTrainer(pat, /busy/, 'the offer');
-    const offer = channel.sent.find((s) => s.conversationId === pat.conversationId && /busy/.test(s.activity.text ?? ''))!;
+    const offer = scene.channel.sent.find((s) => s.conversationId === pat.conversationId && /busy/.test(s.activity.text ?? ''))!;
     expect((offer.activity as Partial<Activity>).suggestedActions?.actions.map((a) => a.title)).toEqual(['Keep waiting', 'No thanks']);
   });
 
   test('a follow-up left is in the agent’s briefing', async () => {
     const { pat, id } = await timedOut();
     await pat.say('pat@example.com please call me about my lapsed certificate');
-    const briefing = (await teamsUser(running.url, channel.url, agents.alex).say(`claim ${id}`)).join('\n');
+    const briefing = (await teamsUser(scene.running.url, scene.channel.url, agents.alex).say(`claim ${id}`)).join('\n');
     expect(briefing).toContain('Left for follow-up: pat@example.com ("please call me about my lapsed certificate")');
   });
 });
 
 describe('the agent API says what went wrong in words an agent can act on', () => {
   test('writing before claiming, and after the trainer left; the poll says the trainer cancelled', async () => {
-    const pat = trainer(running.url, channel.url);
+    const pat = trainer(scene.running.url, scene.channel.url);
     const id = await askForPerson(pat);
-    expect((await api(running.url, 'POST', `/api/handoffs/${id}/messages`, { text: 'Hi' })).body).toEqual({
+    expect((await api(scene.running.url, 'POST', `/api/handoffs/${id}/messages`, { text: 'Hi' })).body).toEqual({
       code: 'CONFLICT',
       message: `Request ${id} is still waiting: claim it before writing to the trainer.`,
     });
-    await api(running.url, 'POST', `/api/handoffs/${id}/claim`, { agentName: 'Alex' });
+    await api(scene.running.url, 'POST', `/api/handoffs/${id}/claim`, { agentName: 'Alex' });
     await pat.say('cancel');
-    expect((await api(running.url, 'POST', `/api/handoffs/${id}/messages`, { text: 'Hi' })).body.message).toBe(
+    expect((await api(scene.running.url, 'POST', `/api/handoffs/${id}/messages`, { text: 'Hi' })).body.message).toBe(
       `Request ${id} is closed (the trainer is back with the assistant), so nothing was sent.`,
     );
-    expect((await api(running.url, 'GET', `/api/handoffs/${id}/messages?after=0&wait=5`)).body).toMatchObject({ status: 'resolved', outcome: 'cancelled' });
+    expect((await api(scene.running.url, 'GET', `/api/handoffs/${id}/messages?after=0&wait=5`)).body).toMatchObject({ status: 'resolved', outcome: 'cancelled' });
   });
 
   // Never a 5xx: every bad input is a catalogue 4xx.
@@ -265,8 +250,8 @@ describe('the agent API says what went wrong in words an agent can act on', () =
     ['DELETE on a request', 'DELETE', '', undefined, 405, 'METHOD_NOT_ALLOWED'],
   ];
   test.each(bad)('%s: a clear 4xx', async (_what, method, suffix, body, status, code) => {
-    const id = await askForPerson(trainer(running.url, channel.url));
-    const res = await api(running.url, method, `/api/handoffs/${id}${suffix}`, body);
+    const id = await askForPerson(trainer(scene.running.url, scene.channel.url));
+    const res = await api(scene.running.url, method, `/api/handoffs/${id}${suffix}`, body);
     expect([res.status, res.body?.code]).toEqual([status, code]);
   });
 });
@@ -280,23 +265,23 @@ test('info logs of a whole hand-off carry no names, words, email addresses or ra
     },
   });
   const config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'info', HOST: '127.0.0.1', ...handoffEnv() });
-  const app = await buildApp(config, pino({ level: 'info' }, sink), { now: () => clock });
+  const app = await buildApp(config, pino({ level: 'info' }, sink), { now: () => scene.clock });
   const url = await app.listen(0, '127.0.0.1');
   try {
-    await installInTeam(url, channel.url);
-    const pat = trainer(url, channel.url, 'conversation-of-pat-quinn');
+    await installInTeam(url, scene.channel.url);
+    const pat = trainer(url, scene.channel.url, 'conversation-of-pat-quinn');
     await pat.say("what's the fee to recertify?");
     await pat.say('talk to a person');
     const id = (await api(url, 'GET', '/api/handoffs?status=waiting')).body.handoffs[0].id;
     await pat.say('my certificate number is 12345');
-    const alex = teamsUser(url, channel.url, agents.alex);
+    const alex = teamsUser(url, scene.channel.url, agents.alex);
     await alex.say(`claim ${id}`);
     await alex.say('Hello Pat Quinn');
     await pat.raw({ text: 'photo', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/q.png', name: 'quinn-cert.png' }] });
     await alex.say('resolve');
-    const kim = trainer(url, channel.url, 'conversation-of-kim');
+    const kim = trainer(url, scene.channel.url, 'conversation-of-kim');
     await kim.say('talk to a person');
-    clock = new Date(clock.getTime() + 11 * 60_000);
+    scene.clock = new Date(scene.clock.getTime() + 11 * 60_000);
     await kim.say('anyone?');
     await kim.say('kim.lee@example.com call me');
     await app.handoff.service.settled();

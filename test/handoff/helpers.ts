@@ -4,7 +4,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
-import { message, send } from '../support/app';
+import { message, send, startApp, type RunningApp } from '../support/app';
 
 export interface Sent {
   method: string;
@@ -156,4 +156,30 @@ export async function api(url: string, method: string, path: string, body?: unkn
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** One hand-off test's world: the real app, the channel recorder it posts to, and the clock the test moves. */
+export interface HandoffScene {
+  channel: ChannelRecorder;
+  running: RunningApp;
+  clock: Date;
+}
+
+/**
+ * Gives every test of the file a fresh scene at 09:00 on 2 March 2026, the bot already installed in the team
+ * (Teams' first activity tells the bot where Teams lives); the fields are filled in beforeEach.
+ */
+export function handoffScene(env: Record<string, string> = {}): HandoffScene {
+  const scene = {} as HandoffScene;
+  beforeEach(async () => {
+    scene.clock = new Date('2026-03-02T09:00:00Z');
+    scene.channel = await startChannel();
+    scene.running = await startApp(handoffEnv(env), { now: () => scene.clock });
+    await installInTeam(scene.running.url, scene.channel.url);
+  });
+  afterEach(async () => {
+    await scene.running.close();
+    await scene.channel.close();
+  });
+  return scene;
 }
