@@ -26,6 +26,8 @@ export const SORRY_NOT_HELPFUL = "Sorry that didn't help. You can ask it another
 export const SEE_ALSO_TEXT = 'The help article does say something related:';
 
 const MISSES_BEFORE_OFFER = 2;
+/** The smalltalk entry for a bare "ok" / "cool" (knowledge/entries/smalltalk.yaml). */
+const ACKNOWLEDGED = 'acknowledged';
 
 /** Kept by the caller in conversation state (property `faq`); plain JSON. */
 export interface FaqTurnState {
@@ -34,8 +36,10 @@ export interface FaqTurnState {
   pending?:
     | { kind: 'feedback'; entryId: string }
     | { kind: 'clarify'; options: { id: string; question: string }[] }
-    /** a person was just offered: a bare "yes" accepts */
-    | { kind: 'offer' };
+    /** a person was just offered: a bare "yes" accepts; entryId: the answer the trainer said didn't help */
+    | { kind: 'offer'; entryId?: string };
+  /** the last answer's related-question buttons, so "the second one" picks one */
+  related?: { id: string; question: string }[];
   /** the faq entry answered last: context for a short follow-up ("whats the password" after the upload answer) */
   lastEntryId?: string;
   /**
@@ -72,7 +76,10 @@ export interface FaqResponderDeps {
 }
 
 const linkLabels: Record<LinkKey, { label: string; missing: string }> = {
-  PORTAL_URL: { label: 'Your trainer portal', missing: 'Sign in to your trainer portal to find it.' },
+  PORTAL_URL: {
+    label: 'Your trainer portal',
+    missing: "The help article doesn't give the portal's address; a person from our support team can send it to you.",
+  },
   UPLOAD_URL: {
     label: 'Upload your documents here',
     missing: "The help article doesn't give the upload address; a person from our support team can send it to you.",
@@ -89,6 +96,19 @@ const NO_RE = /^(n|no|nope|nah|not really|no it (wasn ?t|didn ?t)|not helpful|it
 const ACCEPT_RE = /^(y|yes|yeah|yep|yup|ya|sure|ok|okay|please|yes please|ok please|sure please|yes i would|yes please do)$/;
 const NONE_RE = /^(none|none of these|none of them|neither|no|nope|nothing|other|something else|none of those)$/;
 const ORDINALS: Record<string, number> = { '1': 0, one: 0, first: 0, '2': 1, two: 1, second: 1, '3': 2, three: 2, third: 2 };
+/** "the first one", "number 2", "the last option please": the position in a list of `count` options, or -1. */
+export function pickPosition(choice: string, count: number): number {
+  const core = choice
+    .replace(/^(?:the|number|option|no|#)\s+/, '')
+    .replace(/^(?:the)\s+/, '')
+    .replace(/\s+(?:one|option|question|button)?\s*(?:please|pls|thanks)?$/, '')
+    .trim();
+  if (core === 'last') return count - 1;
+  const index = ORDINALS[core];
+  return index !== undefined && index < count ? index : -1;
+}
+/** "give me the link", "it didn't give me the link", "where's the url": a complaint or question about a missing link. */
+const LINK_RE = /\b(?:link|links|url|address|website|web site|site|web page|webpage)\b/i;
 
 const imBack = (title: string): CardAction => ({ type: 'imBack', title, value: title });
 
@@ -128,14 +148,28 @@ export class FaqResponder {
       if (helpful !== undefined) return this.onFeedback(context, pending.entryId, helpful, state);
     }
     if (pending?.kind === 'offer' && ACCEPT_RE.test(simplify(text))) return { outcome: 'action', action: 'handoff' };
+    // "It didn't give me the link" after saying an answer didn't help: read against that answer, whose links the
+    // article leaves out (or configuration gives).
+    const complainedOf = pending?.kind === 'offer' && pending.entryId ? this.deps.engine.entry(pending.entryId) : undefined;
+    if (complainedOf?.links.length && LINK_RE.test(text)) return this.linksOf(context, complainedOf, state);
+    const related = state.related;
+    state.related = undefined;
     if (pending?.kind === 'clarify') {
       const choice = simplify(text);
-      const index =
-        ORDINALS[choice] ?? pending.options.findIndex((o) => simplify(o.question) === choice);
+      // "yes please" to a menu: which one?
+      if (ACCEPT_RE.test(choice)) return this.clarifyAgain(context, pending.options, state);
+      const position = pickPosition(choice, pending.options.length);
+      const index = position >= 0 ? position : pending.options.findIndex((o) => simplify(o.question) === choice);
       const picked = index >= 0 ? pending.options[index] : undefined;
       const entry = picked && this.deps.engine.entry(picked.id);
       if (entry) return this.answerEntry(context, entryForExam(entry, await examOf(entry), this.byId), state);
       if (NONE_RE.test(choice)) return this.decline(context, text, state, { band: 'none_of_these', candidates: [] });
+    }
+    // "the second one" after an answer's related-question buttons: that button's question.
+    if (related?.length && pending?.kind !== 'clarify') {
+      const position = pickPosition(simplify(text), related.length);
+      const entry = position >= 0 ? this.deps.engine.entry(related[position].id) : undefined;
+      if (entry) return this.answerEntry(context, entryForExam(entry, await examOf(entry), this.byId), state);
     }
 
     const result = classified ?? this.deps.engine.classify(text, { lastEntryId: state.lastEntryId });
@@ -228,6 +262,8 @@ export class FaqResponder {
     if (entry.kind === 'decline') return this.decline(context, entry.question, state, { band: 'declined', candidates: [], topic: entry });
     state.misses = 0;
     if (entry.kind === 'smalltalk') {
+      // "ok" as the very first thing said: nothing was helped yet, so the menu, not "Glad to help!".
+      if (entry.id === ACKNOWLEDGED && !state.lastEntryId) return { outcome: 'action', action: 'help', entryId: entry.id, classification };
       await context.sendActivity(MessageFactory.text(entry.answer!));
       return { outcome: 'answered', entryId: entry.id };
     }
@@ -237,6 +273,7 @@ export class FaqResponder {
     ]);
     state.pending = { kind: 'feedback', entryId: entry.id };
     state.lastEntryId = entry.id;
+    state.related = this.relatedOf(entry).map((e) => ({ id: e.id, question: e.question }));
     await this.safely(() => this.deps.feedback.recordAnswer({ conversationId: context.activity.conversation?.id, entryId: entry.id, score }));
     return { outcome: 'answered', entryId: entry.id };
   }
@@ -258,13 +295,35 @@ export class FaqResponder {
     if (missing.length) lines.push([...new Set(missing)].join(' '));
     if (entry.section) lines.push(`From the help article: ${entry.section}`);
     const activity = MessageFactory.text(lines.join('\n\n'));
-    const related = entry.related
-      .map((id) => this.deps.engine.entry(id))
-      .filter((e): e is KnowledgeEntry => !!e && !(options.duringPath && e.action === 'path'));
+    const related = this.relatedOf(entry, options.duringPath);
     if (related.length) {
       activity.attachments = [CardFactory.heroCard('', undefined, related.map((e) => imBack(e.question)), { text: 'Related questions' })];
     }
     return activity;
+  }
+
+  private relatedOf(entry: KnowledgeEntry, duringPath = false): KnowledgeEntry[] {
+    return entry.related
+      .map((id) => this.deps.engine.entry(id))
+      .filter((e): e is KnowledgeEntry => !!e && !(duringPath && e.action === 'path'));
+  }
+
+  /** The links an answer needs: configured ones, else that the article leaves them out; a person offered first. */
+  private async linksOf(context: TurnContext, entry: KnowledgeEntry, state: FaqTurnState): Promise<FaqOutcome> {
+    const lines = [...new Set(entry.links.map((key) => (this.deps.links[key] ? `${linkLabels[key].label}: ${this.deps.links[key]}` : linkLabels[key].missing)))];
+    await context.sendActivity(MessageFactory.suggestedActions([imBack(TALK_TO_PERSON)], `${lines.join('\n\n')}\n\n${PERSON_OFFER_TEXT}`));
+    state.pending = { kind: 'offer' };
+    return { outcome: 'answered', entryId: entry.id, offerPerson: true };
+  }
+
+  /** A yes to "Did you mean": the same options again, asking which. */
+  private async clarifyAgain(context: TurnContext, options: { id: string; question: string }[], state: FaqTurnState): Promise<FaqOutcome> {
+    const list = options.map((o, i) => `${i + 1}. ${o.question}`).join('\n');
+    await context.sendActivity(
+      MessageFactory.suggestedActions([...options.map((o) => imBack(o.question)), imBack(NONE_OF_THESE)], `Which one? Choose a question or say its number:\n\n${list}`),
+    );
+    state.pending = { kind: 'clarify', options };
+    return { outcome: 'clarifying' };
   }
 
   private async clarify(context: TurnContext, text: string, result: FaqResult, state: FaqTurnState): Promise<FaqOutcome> {
@@ -312,7 +371,7 @@ export class FaqResponder {
     }
     state.misses += 1;
     await context.sendActivity(MessageFactory.suggestedActions([imBack(TALK_TO_PERSON)], SORRY_NOT_HELPFUL));
-    state.pending = { kind: 'offer' };
+    state.pending = { kind: 'offer', entryId };
     return { outcome: 'feedback', entryId, offerPerson: true };
   }
 

@@ -68,6 +68,8 @@ const EXPLAINS_DECLINE = 0.9;
 const FOLLOW_UP_MAX_TERMS = 4;
 /** Words that point back to what was just said: a follow-up, not a new question. */
 const FOLLOW_UP_CUE = /^\s*(?:and|so|but|then|also|ok(?:ay)?,? so|what about|how about)\b|\b(?:then|them|those|these|still|too|also)\b/i;
+/** A message that starts by pointing back at what was said ("what about…", "and the…"). */
+const POINTS_BACK = /^\s*(?:and|so|but|what about|how about)\b/i;
 /** How much a word of the previous question weighs in a follow-up's ranking (the message's own words weigh 1). */
 const CONTEXT_BOOST = 0.3;
 /** The previous answer is repeated to a follow-up only when the runner-up is below this share of its confidence. */
@@ -318,6 +320,9 @@ export function createFaqEngine(kb: KnowledgeBase, options: FaqEngineOptions = {
       const asked = severalQuestions(raw);
       if (asked) return asked;
     }
+    // "what about the time thing" points back at something said before: not the courtesy its words resemble
+    // (the clock). Unclear unless the previous answer gives it a meaning below.
+    if (alone.result.top?.kind === 'smalltalk' && POINTS_BACK.test(raw)) alone.result = { band: 'low', candidates: [] };
     const last = context?.lastEntryId ? byId.get(context.lastEntryId) : undefined;
     if (!last || last.kind !== 'faq' || alone.result.markers) return alone.result;
     const content = alone.terms.filter((t) => !text.isWeak(t));

@@ -67,7 +67,7 @@ describe('FaqResponder', () => {
     expect(summary).toMatchObject({ helpful: helpful ? 1 : 0, notHelpful: helpful ? 0 : 1 });
     expect(turn.buttons.some((b) => b.title === TALK_TO_PERSON)).toBe(!helpful);
     // the feedback question is settled; after "no" the offer of a person is what a "yes" would answer
-    expect(state.pending).toEqual(helpful ? undefined : { kind: 'offer' });
+    expect(state.pending).toEqual(helpful ? undefined : { kind: 'offer', entryId: 'access_code' });
   });
 
   it('treats a new question after an answer as a question, not feedback', async () => {

@@ -87,10 +87,10 @@ describe('question types the article does not answer are declined, not answered 
 
 describe('small talk and messages that are no question', () => {
   it.each([
-    ['👍', /Glad to help/],
-    ['ok', /Glad to help/],
-    ['cool', /Glad to help/],
-    ['lol', /Glad to help/],
+    ['👍', /I can:/], // first message: nothing helped yet, so the menu
+    ['ok', /I can:/], // first message: nothing helped yet, so the menu
+    ['cool', /I can:/], // first message: nothing helped yet, so the menu
+    ['lol', /I can:/], // first message: nothing helped yet, so the menu
     ['asdkjh qwpoeiru zxmc', /didn't catch that — could you rephrase\?[\s\S]*I can:/],
     ['¿Cuántos CEC necesito para recertificarme?', /only answer in English/],
     ['Combien de CEC faut-il pour la recertification ?', /only answer in English/],
