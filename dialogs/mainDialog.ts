@@ -68,7 +68,7 @@ export class MainConversation {
   /** the last route check's result in this conversation: own-situation follow-ups are answered from it */
   private readonly lastAssessment: StatePropertyAccessor<Assessment | undefined>;
   private handoff?: HandoffStarterLike;
-  private readonly forgetHooks: Array<(context: TurnContext) => Promise<void>> = [];
+  private readonly forgetHooks: Array<(context: TurnContext) => Promise<string | void>> = [];
   private readonly engine: ReturnType<typeof createFaqEngine>;
 
   constructor(private readonly deps: MainConversationDeps) {
@@ -109,8 +109,11 @@ export class MainConversation {
     this.handoff = handoff;
   }
 
-  /** Other parts that keep data about a conversation (the transcript) delete it on "forget me". */
-  onForget(hook: (context: TurnContext) => Promise<void>): void {
+  /**
+   * Other parts that keep data about a conversation (the transcript, hand-off requests) delete it on "forget me"; a
+   * hook may return a sentence for the confirmation (e.g. that a request to support was withdrawn).
+   */
+  onForget(hook: (context: TurnContext) => Promise<string | void>): void {
     this.forgetHooks.push(hook);
   }
 
@@ -291,9 +294,13 @@ export class MainConversation {
     await this.deps.conversationState.delete(context);
     await this.deps.userState.saveChanges(context, true);
     await this.deps.conversationState.saveChanges(context, true);
-    for (const hook of this.forgetHooks) await hook(context);
+    const notes: string[] = [];
+    for (const hook of this.forgetHooks) {
+      const note = await hook(context);
+      if (note) notes.push(note);
+    }
     this.deps.logger.info({ conversation: hashId(context.activity.conversation?.id) }, 'user data forgotten');
-    await context.sendActivity(MessageFactory.text(FORGOTTEN_TEXT));
+    await context.sendActivity(MessageFactory.text([FORGOTTEN_TEXT, ...notes].join(' ')));
   }
 }
 

@@ -62,7 +62,11 @@ export async function buildApp(config: Config, logger: Logger, options: AppOptio
   // proactive messages on the adapter, the agents' HTTP API and the timeout sweep.
   const handoff = createHandoff({ config, logger, stores, conversationState, now: options.now });
   conversation.setHandoff(handoff.starter);
-  conversation.onForget((context) => handoff.transcripts.delete(context.activity.channelId, context.activity.conversation?.id));
+  // "forget me" also withdraws and scrubs this conversation's hand-off requests (the reply says so when one was open).
+  conversation.onForget(async ({ activity }) => {
+    await handoff.transcripts.delete(activity.channelId, activity.conversation?.id);
+    return handoff.service.forgetConversation(activity.channelId, activity.conversation?.id);
+  });
   for (const interceptor of handoff.interceptors) bot.addInterceptor(interceptor);
   handoff.attach(adapter, server);
 

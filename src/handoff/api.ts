@@ -59,13 +59,17 @@ function detail(request: HandoffRequest) {
   return rest;
 }
 
+function asHttpError(error: unknown): never {
+  if (error instanceof NotFound) throw new HttpError('NOT_FOUND', 'No such hand-off request.');
+  if (error instanceof Refused) throw new HttpError('CONFLICT', error.message);
+  throw error;
+}
+
 async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof NotFound) throw new HttpError('NOT_FOUND', 'No such hand-off request.');
-    if (error instanceof Refused) throw new HttpError('CONFLICT', error.message);
-    throw error;
+    return asHttpError(error);
   }
 }
 
@@ -78,6 +82,19 @@ export function registerHandoffApi(server: restify.Server, service: HandoffServi
   const send = (res: restify.Response, status: number, body: unknown) => {
     res.header('Cache-Control', 'no-store');
     res.send(status, body);
+  };
+  // A write refused because the request is closed answers 409 with its outcome (the error body carries only code and
+  // message), so an agent can tell "withdrawn by the trainer" from a resolve without another call.
+  const write = async <T>(res: restify.Response, status: number, work: () => Promise<T>, view: (value: T) => unknown) => {
+    let value: T;
+    try {
+      value = await work();
+    } catch (error) {
+      if (!(error instanceof Refused && error.outcome)) return asHttpError(error);
+      send(res, 409, { code: 'CONFLICT', message: error.message, outcome: error.outcome });
+      return;
+    }
+    send(res, status, view(value));
   };
   const found = async (id: string) => {
     const request = await service.get(id);
@@ -104,16 +121,14 @@ export function registerHandoffApi(server: restify.Server, service: HandoffServi
     auth(req);
     const { id } = parse(idParams, req.params);
     const { agentName } = parse(claimBody, req.body);
-    const request = await guarded(() => service.claim(id, { name: agentName, via: 'api' }));
-    send(res, 200, detail(request));
+    await write(res, 200, () => service.claim(id, { name: agentName, via: 'api' }), detail);
   });
 
   server.post('/api/handoffs/:id/messages', perClient, async (req: restify.Request, res: restify.Response) => {
     auth(req);
     const { id } = parse(idParams, req.params);
     const { text } = parse(messageBody, req.body);
-    const message = await guarded(() => service.agentSays(id, text));
-    send(res, 201, message);
+    await write(res, 201, () => service.agentSays(id, text), (message) => message);
   });
 
   server.get('/api/handoffs/:id/messages', perClient, async (req: restify.Request, res: restify.Response) => {
@@ -130,7 +145,6 @@ export function registerHandoffApi(server: restify.Server, service: HandoffServi
   server.post('/api/handoffs/:id/resolve', perClient, async (req: restify.Request, res: restify.Response) => {
     auth(req);
     const { id } = parse(idParams, req.params);
-    const request = await guarded(() => service.resolve(id));
-    send(res, 200, detail(request));
+    await write(res, 200, () => service.resolve(id), detail);
   });
 }

@@ -56,6 +56,7 @@ export function partialPathFacts(request: HandoffRequest): Array<{ title: string
 function stateLine(request: HandoffRequest): string {
   if (request.status === 'waiting') return 'Waiting for an agent';
   if (request.status === 'active') return `Claimed by ${request.agent?.name ?? 'an agent'}`;
+  if (request.outcome === 'withdrawn') return 'Withdrawn by the trainer (their data was deleted)';
   return request.outcome === 'cancelled' ? 'Cancelled by the trainer' : `Resolved${request.agent ? ` by ${request.agent.name}` : ''}`;
 }
 

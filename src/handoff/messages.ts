@@ -16,6 +16,12 @@ export const trainerText = {
   cancelled: "OK, I've cancelled your request for a person. You're back with the assistant.",
   /** "cancel" while an agent is talking ends that chat. */
   endedChat: (agent: string) => `OK, I've ended your chat with ${agent}. You're back with the assistant.`,
+  /** Added to the "forget me" confirmation when a request to support was open. */
+  withdrawnOnForget: 'Your request to our support team was withdrawn too, and what you had told them (messages, email address) was deleted from it.',
+  /** An unclear "never mind" while an agent is talking: asked, not guessed. */
+  askEnd: 'Do you want to end your chat with support?',
+  endChoices: ['Yes', 'No'],
+  stillTalking: (agent: string) => `OK, you're still talking with ${agent}. I've passed on what you said.`,
   failed: "Sorry, I couldn't connect you with a person this time. You're back with the assistant.",
   timedOut:
     "Sorry, everyone from support is busy right now and nobody could join in time. " +
@@ -52,6 +58,9 @@ export const agentText = {
   /** An agent typed after their conversation ended: say so rather than hand the words to the FAQ. */
   notSent: (id: string) =>
     `Not sent: request ${id} is closed and you're not talking with anyone. Type "queue" to see who is waiting, or ask again and I'll answer as the assistant.`,
+  /** The trainer said "forget me": the request is closed and what they told us is gone from it. */
+  withdrawn: (id: string) => `Request ${id} was withdrawn by the trainer, who asked us to delete their data, so nothing was sent.`,
+  trainerWithdrew: (id: string) => `[${id}] The trainer withdrew the request and asked us to delete their data; their messages are no longer kept.`,
   trainerSays: (id: string, text: string) => `[${id}] Trainer: ${text}`,
   trainerSentFile: (id: string, what: string) => `[${id}] The trainer tried to send ${what}, which can't be passed on in this chat; they were asked to describe it.`,
   trainerLeft: (id: string) => `[${id}] The trainer cancelled and went back to the assistant.`,

@@ -173,6 +173,49 @@ export class HandoffService implements HandoffStarter {
     await this.close(request.id, 'cancelled');
   }
 
+  /**
+   * "forget me": every request of this conversation (waiting, active, left for follow-up, or closed) loses what the
+   * trainer told us — email, follow-up message, relayed messages, transcript, summary — and the open ones are closed
+   * as withdrawn, so no agent can claim or write to them afterwards. Found by the conversation, not the link, which
+   * a follow-up already loosened. Returns the line to add to the confirmation when one was open.
+   */
+  async forgetConversation(channelId: string, conversationId: string | undefined): Promise<string | undefined> {
+    if (!conversationId) return undefined;
+    const mine = (await this.deps.store.list()).filter((r) => r.channelId === channelId && r.trainer.conversation?.id === conversationId);
+    let withdrawn = 0;
+    for (const request of mine) {
+      if (request.status === 'resolved') {
+        const { after } = await this.deps.store.update(request.id, (r) => scrub(r));
+        await this.deps.proactive.updateCard(after);
+      } else {
+        try {
+          await this.close(request.id, 'withdrawn');
+          withdrawn++;
+        } catch (error) {
+          if (!(error instanceof Refused)) throw error;
+          await this.deps.store.update(request.id, (r) => scrub(r)); // closed a moment ago: still scrubbed
+        }
+      }
+    }
+    if (mine.length) this.deps.logger.info({ requests: mine.length, withdrawn, conversation: hashId(conversationId) }, 'hand-off: forgotten');
+    return withdrawn ? trainerText.withdrawnOnForget : undefined;
+  }
+
+  /** An unclear "never mind" while an agent is active: kept aside (not relayed) until the trainer answers "end the chat?". */
+  async askToEnd(request: HandoffRequest, text: string): Promise<void> {
+    await this.deps.store.update(request.id, (r) => ({ ...r, endAsked: { text, at: this.now.toISOString() } }));
+  }
+
+  /** The trainer's answer to "end the chat?" was not yes: the question is dropped and the held words go to the agent. */
+  async keepTalking(request: HandoffRequest): Promise<void> {
+    const held = request.endAsked;
+    const { after } = await this.deps.store.update(request.id, (r) => {
+      const { endAsked: _asked, ...rest } = r;
+      return rest;
+    });
+    if (held && after.status !== 'resolved') await this.trainerSays(after, held.text);
+  }
+
   /** After the timeout offer: no follow-up, the trainer stays in the queue for an agent. */
   async keepWaiting(request: HandoffRequest): Promise<number> {
     await this.deps.store.update(request.id, (r) => ({ ...r, awaitingFollowUp: false, trainerAttached: true }));
@@ -202,7 +245,8 @@ export class HandoffService implements HandoffStarter {
   /** Atomic: of two agents claiming one request, one wins; the other gets Refused('not-waiting'). */
   async claim(id: string, agent: AgentIdentity, tellTrainer = true): Promise<HandoffRequest> {
     const { after } = await this.deps.store.update(id, (r) => {
-      if (r.status !== 'waiting') throw new Refused('not-waiting', r.agent ? agentText.claimed(id, r.agent.name) : agentText.notWaiting(id));
+      if (r.outcome === 'withdrawn') throw new Refused('closed', agentText.withdrawn(id), r.outcome);
+      if (r.status !== 'waiting') throw new Refused('not-waiting', r.agent ? agentText.claimed(id, r.agent.name) : agentText.notWaiting(id), r.outcome);
       return {
         ...r,
         status: 'active',
@@ -222,7 +266,8 @@ export class HandoffService implements HandoffStarter {
   /** An agent's message to the trainer of an active request. */
   async agentSays(id: string, text: string, sessionKey?: string): Promise<RelayMessage> {
     const { after } = await this.deps.store.update(id, (r) => {
-      if (r.status !== 'active') throw new Refused('not-active', r.status === 'waiting' ? agentText.notClaimed(id) : agentText.closed(id));
+      if (r.outcome === 'withdrawn') throw new Refused('closed', agentText.withdrawn(id), r.outcome);
+      if (r.status !== 'active') throw new Refused('not-active', r.status === 'waiting' ? agentText.notClaimed(id) : agentText.closed(id), r.outcome);
       if (sessionKey && r.agent?.id !== sessionKey) throw new Refused('not-yours', agentText.notHeld(id));
       return appendMessage(r, { from: 'agent', text, at: this.now.toISOString(), agentName: r.agent?.name });
     });
@@ -240,10 +285,11 @@ export class HandoffService implements HandoffStarter {
     return this.close(id, 'resolved');
   }
 
-  private async close(id: string, outcome: 'resolved' | 'cancelled' | 'failed', tellTrainer = true): Promise<HandoffRequest> {
+  private async close(id: string, outcome: NonNullable<HandoffRequest['outcome']>, tellTrainer = true): Promise<HandoffRequest> {
     const { before, after } = await this.deps.store.update(id, (r) => {
-      if (r.status === 'resolved') throw new Refused('closed', `Request ${id} is already closed.`);
-      return { ...r, status: 'resolved', outcome, resolvedAt: this.now.toISOString(), awaitingFollowUp: false };
+      if (r.status === 'resolved') throw new Refused('closed', r.outcome === 'withdrawn' ? agentText.withdrawn(id) : `Request ${id} is already closed.`, r.outcome);
+      const closed: HandoffRequest = { ...r, status: 'resolved', outcome, resolvedAt: this.now.toISOString(), awaitingFollowUp: false };
+      return outcome === 'withdrawn' ? scrub(closed) : closed;
     });
     this.deps.logger.info({ request: id, outcome }, 'hand-off: closed');
     this.events.emit(id);
@@ -254,10 +300,11 @@ export class HandoffService implements HandoffStarter {
       const wasCurrent = (await this.deps.agents.get(after.agent.id))?.current === id;
       await this.deps.agents.release(after.agent.id, id);
       const session = await this.deps.agents.get(after.agent.id);
-      if (outcome === 'cancelled' && session?.chat) {
+      if ((outcome === 'cancelled' || outcome === 'withdrawn') && session?.chat) {
         // The agent may be mid-sentence to this trainer: say where their next words go.
         const where = wasCurrent ? ` ${agentText.nowCurrent(session.current)}` : '';
-        await this.deps.proactive.send(session.chat, [{ text: agentText.trainerLeft(id) + where }], 'trainer left');
+        const left = outcome === 'withdrawn' ? agentText.trainerWithdrew(id) : agentText.trainerLeft(id);
+        await this.deps.proactive.send(session.chat, [{ text: left + where }], 'trainer left');
       }
     }
     await this.deps.proactive.updateCard(after);
@@ -364,6 +411,16 @@ function leftPathHalfWay(request: HandoffRequest): boolean {
 function appendMessage(request: HandoffRequest, message: Omit<RelayMessage, 'seq'>): HandoffRequest {
   const entry: RelayMessage = clean({ ...message, text: message.text.slice(0, MAX_MESSAGE_CHARS), seq: request.nextSeq });
   return { ...request, messages: [...request.messages, entry].slice(-MAX_MESSAGES), nextSeq: request.nextSeq + 1 };
+}
+
+/**
+ * What is left of a request after "forget me": why, when and who handled it (for the desk's counts), never what the
+ * trainer said or who they are. The conversation id stays so a second "forget me" finds it again.
+ */
+function scrub(request: HandoffRequest): HandoffRequest {
+  const { trainerName: _name, followUp: _followUp, endAsked: _endAsked, ...rest } = request;
+  const { user: _user, ...trainer } = request.trainer;
+  return { ...rest, trainer, summary: { reason: request.summary.reason }, transcript: [], messages: [], trainerAttached: false, awaitingFollowUp: false };
 }
 
 /** Drops undefined fields (they would not survive JSON anyway, and zod's optional() wants them absent). */

@@ -14,7 +14,12 @@ export class NotFound extends Error {}
 
 /** Thrown by a change function to refuse a change (e.g. the request is already claimed). */
 export class Refused extends Error {
-  constructor(readonly reason: 'not-waiting' | 'not-active' | 'not-yours' | 'closed', message: string) {
+  constructor(
+    readonly reason: 'not-waiting' | 'not-active' | 'not-yours' | 'closed',
+    message: string,
+    /** How a closed request ended, so the agent API can say it (e.g. withdrawn by the trainer). */
+    readonly outcome?: 'resolved' | 'cancelled' | 'failed' | 'withdrawn',
+  ) {
     super(message);
   }
 }

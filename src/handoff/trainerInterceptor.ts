@@ -9,11 +9,22 @@ import { trainerText } from './messages';
 import { timedOutActivity, type HandoffService } from './service';
 import type { HandoffRequest } from './types';
 
-const CANCEL = /^(cancel|stop|quit|never ?mind|nevermind|back to (the )?(bot|assistant)|cancel (the )?(request|hand-?off))[.!]*$/i;
-// While still waiting (no agent yet), looser ways of changing one's mind also withdraw the request; once an agent
-// is talking, such words are meant for the agent.
-const WITHDRAW_WHILE_WAITING =
-  /^(actually|ok|okay|oh|no|sorry)?[,\s]*(never ?mind|forget it|i changed my mind|i don'?t need (a person|help|anyone) anymore|no need)([,\s]+(thanks?|thank you|please))?[.!]*$/i;
+// Clear withdrawals whether or not an agent has joined: the commands, and the ways people say they are done waiting
+// ("stop waiting", "never mind, cancel", "I don't want to wait", "cancel my request", "forget it").
+const CLEAR_WITHDRAWAL = new RegExp(
+  String.raw`^(?:(?:ok(?:ay)?|actually|oh|no|sorry|please|never ?mind|nevermind)[,\s]+)*` +
+    String.raw`(?:cancel|stop|quit|forget it|stop waiting|i['’]?m done waiting|back to (?:the )?(?:bot|assistant)|` +
+    String.raw`cancel (?:my|the|this) (?:request|hand-?off|chat)(?: (?:for|with) (?:a person|support))?|end (?:the|this|my) chat|` +
+    String.raw`i (?:don['’]?t|do not) want to (?:wait|keep waiting)(?: any ?more| any longer)?)` +
+    String.raw`(?:[,\s]+(?:thanks?|thank you|please))?[.!]*$`,
+  'i',
+);
+// Changing one's mind in softer words: while still waiting (no agent yet) it withdraws the request; once an agent is
+// talking it may be meant for them ("never mind, it's fine"), so the trainer is asked instead of guessed for.
+const CHANGED_MIND =
+  /^(actually|ok|okay|oh|no|sorry)?[,\s]*(never ?mind|i changed my mind|i don['’]?t need (a person|help|anyone) any ?more|no need)([,\s]+(thanks?|thank you|please))?[.!]*$/i;
+const YES_END = /^(?:yes|yeah|yep|yup|y|sure|please do|end it|yes,? (?:please|end it))[.!]*$/i;
+const NO_END = /^(?:no|nope|nah|n|no thanks?|no,? thank you|keep (?:talking|chatting|going)|continue)[.!]*$/i;
 // The answers to the timeout offer besides an email address (its buttons send the first of each).
 const KEEP_WAITING = /^(ok(ay)?[,\s]+)?(keep waiting|i'?ll (keep )?wait|i will (keep )?wait|i can wait|wait|still waiting)([,\s]+(thanks?|thank you|please))?[.!]*$/i;
 const FORGET = /^(?:please\s+)?(?:forget me|forget about me|delete (?:my|all my) (?:data|information|info|details)|erase (?:my|all my) (?:data|information|info|details)|remove my (?:personal )?data)(?:\s+please)?[.!]*$/i;
@@ -32,7 +43,7 @@ export class TrainerInterceptor implements TurnInterceptor {
     }
     if (activity.type !== ActivityTypes.Message) return false;
 
-    const request = await this.service.linkedRequest(context);
+    let request = await this.service.linkedRequest(context);
     if (!request || request.status === 'resolved') {
       if (request) await this.service.unlink(context); // resolved or cancelled: the bot answers again
       return false;
@@ -40,20 +51,33 @@ export class TrainerInterceptor implements TurnInterceptor {
     if (!request.trainerAttached) return false; // left a follow-up message and went back to the bot
 
     const text = messageText(activity);
-    if (CANCEL.test(text) || (request.status === 'waiting' && WITHDRAW_WHILE_WAITING.test(text))) {
-      await this.service.cancelByTrainer(request);
-      await this.service.unlink(context);
-      await context.sendActivity(request.status === 'active' && request.agent ? trainerText.endedChat(request.agent.name) : trainerText.cancelled);
+    if (request.status === 'active' && request.endAsked) {
+      // The answer to "Do you want to end your chat with support?"
+      if (YES_END.test(text)) return this.cancel(context, request);
+      await this.service.keepTalking(request);
+      if (NO_END.test(text)) {
+        await context.sendActivity(trainerText.stillTalking(request.agent?.name ?? 'support'));
+        return true;
+      }
+      // Neither: they moved on; the held words went to the agent and this message is read as usual.
+      request = (await this.service.get(request.id)) ?? request;
+      if (request.status === 'resolved') return false;
+    }
+    if (CLEAR_WITHDRAWAL.test(text) || (request.status === 'waiting' && CHANGED_MIND.test(text))) return this.cancel(context, request);
+    if (request.status === 'active' && CHANGED_MIND.test(text)) {
+      await this.service.askToEnd(request, text);
+      await context.sendActivity({
+        type: 'message',
+        text: trainerText.askEnd,
+        suggestedActions: { to: [], actions: trainerText.endChoices.map((c) => ({ type: 'imBack', title: c, value: c })) },
+      });
       return true;
     }
 
-    // "forget me" is a privacy request, not a message for the agent: the request is withdrawn and the turn goes on to
-    // the main dialog, which deletes what we store (state, answers, transcript) and confirms.
-    if (FORGET.test(text)) {
-      await this.service.cancelByTrainer(request);
-      await this.service.unlink(context);
-      return false;
-    }
+    // "forget me" is a privacy request, not a message for the agent: the turn goes on to the main dialog, which deletes
+    // what we store (state, answers, transcript) and, through its forget hook, withdraws and scrubs this conversation's
+    // requests, then confirms.
+    if (FORGET.test(text)) return false;
 
     const files = fileNames(activity);
     if (files) {
@@ -67,6 +91,13 @@ export class TrainerInterceptor implements TurnInterceptor {
 
     if (request.status === 'waiting') return this.whileWaiting(context, request, text);
     await this.service.trainerSays(request, text); // active: relayed to the agent, no reply from the bot
+    return true;
+  }
+
+  private async cancel(context: TurnContext, request: HandoffRequest): Promise<boolean> {
+    await this.service.cancelByTrainer(request);
+    await this.service.unlink(context);
+    await context.sendActivity(request.status === 'active' && request.agent ? trainerText.endedChat(request.agent.name) : trainerText.cancelled);
     return true;
   }
 

@@ -63,8 +63,8 @@ export type AgentInfo = z.infer<typeof agentSchema>;
 export const handoffRequestSchema = z.object({
   id: z.string(),
   status: z.enum(handoffStatuses),
-  /** Why a resolved request ended. */
-  outcome: z.enum(['resolved', 'cancelled', 'failed']).optional(),
+  /** Why a resolved request ended; 'withdrawn': the trainer said "forget me", and what they told us was deleted from it. */
+  outcome: z.enum(['resolved', 'cancelled', 'failed', 'withdrawn']).optional(),
   createdAt: z.string(),
   /** Wall-clock ms (sub-ms precision) breaking ties between requests created in the same millisecond. */
   queuedAt: z.number(),
@@ -94,6 +94,8 @@ export const handoffRequestSchema = z.object({
   followUp: z
     .object({ email: z.string(), message: z.string().optional(), consentedAt: z.string() })
     .optional(),
+  /** An unclear "never mind" while an agent is active: the trainer was asked whether to end the chat; the words wait here. */
+  endAsked: z.object({ text: z.string(), at: z.string() }).optional(),
   /** The card posted to the support channel, for updates. */
   card: z
     .object({ conversationId: z.string(), activityId: z.string(), serviceUrl: z.string() })

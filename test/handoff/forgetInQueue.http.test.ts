@@ -28,6 +28,7 @@ test.each(['forget me', 'Forget me.', 'delete my data', 'please erase my informa
 
     const reply = (await pat.say(words)).join('\n');
     expect(reply).toMatch(/deleted what I had stored about you/);
+    expect(reply).toMatch(/request to our support team was withdrawn too/); // never withdrawn quietly
     expect(reply).not.toMatch(/pass that on/);
     const waiting = (await api(running.url, 'GET', '/api/handoffs?status=waiting')).body.handoffs as Array<{ id: string }>;
     expect(waiting.map((h) => h.id)).not.toContain(id);
