@@ -10,7 +10,7 @@ import {
   type DialogInstance,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { readChatter } from '../src/faq/chatter';
+import { asksForPerson, readChatter } from '../src/faq/chatter';
 import { messageText } from './messageText';
 
 /** The button that asks for a person (the hand-off interruption reads its title). */
@@ -32,6 +32,14 @@ const RESTART =
   /^(?:(?:let'?s|can we|could we|i want to|i'?d like to|i need to|i wanna) )?(?:start over|start again|start afresh|restart|reset|begin again|start from scratch|start from the (?:start|beginning|top)|(?:go back to|from) the (?:start|beginning)|do (?:it|this) (?:again|over))$/;
 const HANDOFF =
   /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |some |the |your )?(?:real |live )?(?:person|human|agent|someone|somebody|representative|rep|staff|support|team|people)\b|^(?:a )?(?:human|agent|person|representative|operator|live agent|real person)(?: please)?$|\bconnect me\b/;
+// "i want a real person", "can I get a human", "I'd like to speak to someone": a person asked for in other words
+// than "talk to" (the top level hands these off too, through the FAQ's hand-off entry).
+const WANTS_PERSON = new RegExp(
+  String.raw`\b(?:i(?: want| need| would like|'d like| wanna)|id like|(?:can|could|may) i (?:get|have|see)|get me|give me|let me)` +
+    String.raw`(?: to (?:talk|speak|chat) (?:to|with))? (?:a |an |some |the |your )?(?:real |live |actual |human )?` +
+    String.raw`(?:person|human|human being|agent|representative|rep|operator|someone|somebody|staff member|support person)(?: please| now| instead)*$` +
+    String.raw`|^(?:a |an )?(?:real|live|actual) (?:person|human|agent)(?: please| now)*$`,
+);
 
 function normalise(text: string): string {
   return text
@@ -48,7 +56,8 @@ function normalise(text: string): string {
 export function classifyInterruption(text: string): Interruption | undefined {
   if (text.length > 80) return undefined;
   const t = normalise(text);
-  if (HANDOFF.test(t)) return 'handoff';
+  // The top level's reading of an ask for a person (src/faq/chatter.ts) counts at every prompt too.
+  if (HANDOFF.test(t) || WANTS_PERSON.test(t) || asksForPerson(text)) return 'handoff';
   if (HELP.test(t)) return 'help';
   if (CANCEL.test(t)) return 'cancel';
   if (RESTART.test(t)) return 'restart';

@@ -63,6 +63,9 @@ export interface PathDialogResult {
   cancelled?: boolean;
 }
 
+/** The reply to "no" at the offer of a person after a lapsed result. */
+export const DECLINED_PERSON = 'OK. Anything else about recertification?';
+
 const LOOP = 'recertPath.loop';
 const ASK: Record<Asking, string> = {
   reuse: 'recertPath.reuse',
@@ -144,6 +147,8 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     const state = step.options;
     const value = step.result as unknown;
     if (!isAside(value) && state.asking === 'handoff') {
+      // A declined person still gets a reply, so the check visibly ends.
+      if (value !== true) await step.context.sendActivity(DECLINED_PERSON);
       return step.endDialog({ assessment: state.assessment, answers: state.answers, handoffRequested: value === true } satisfies PathDialogResult);
     }
     applyAnswer(state, value, this.today(step.context));

@@ -1,6 +1,7 @@
 // Reader of the CEC prompt: the number of CECs earned since certification.
 import type { PathAnswers } from '../../src/recert/answers';
-import { parseCecs } from '../../src/recert/parseCecs';
+import { formatLongDate } from '../../src/recert/dates';
+import { parseCecs, saysTimeAgo } from '../../src/recert/parseCecs';
 import type { AskOptions, Reading } from '../interruptibleDialog';
 import { EXAM_WORDS, alreadyChecking, STARTS_CHECK } from './answerWords';
 import { asideFacts, yearChange } from './asides';
@@ -20,5 +21,10 @@ export function readCecs(ctx: ReadContext, text: string, options: AskOptions): R
   const aside = r.problem === 'unreadable' || r.problem === 'several' || r.problem === 'too-many' ? asideFacts(ctx, text, 'cecs', options) : undefined;
   const datedAside = aside && (aside.certifiedOn !== undefined || aside.month !== undefined);
   if (aside && (r.problem === 'unreadable' || datedAside) && (!aside.earnedVia || EXAM_WORDS.test(text))) return { ok: true, value: { kind: 'aside', facts: aside } };
+  // "sorry, I meant 14 months ago" naming the date already known: a date all the same, not a bad count.
+  const known = (options.known as PathAnswers | undefined)?.certifiedOn;
+  if (r.problem === 'unreadable' && known && saysTimeAgo(text)) {
+    return { ok: false, understood: true, why: `That's the certification date I have: ${formatLongDate(known)}.` };
+  }
   return { ok: false, why: cecWhy(r.problem) };
 }

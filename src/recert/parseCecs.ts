@@ -65,9 +65,19 @@ export function unhedgeCecAnswer(text: string): string {
   return blankPronounOne(lower.replace(HEDGE_LEAD, '').replace(HEDGE_INSIDE, ' ')).replace(/\s+/g, ' ').trim();
 }
 
+// "20 months ago", "6 weeks", "two years back": a number with a time unit is a time (a date, said as a correction),
+// never a count of CECs.
+const DURATION =
+  /\b(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|a few|a couple(?: of)?)\s*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)\b(?:\s+(?:ago|back|before|earlier))?/gi;
+
+/** Whether the text names a time ago ("20 months ago"): a date, not a count. */
+export function saysTimeAgo(text: string): boolean {
+  return /\b(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|a few|a couple(?: of)?)\s*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)\s+(?:ago|back|before|earlier)\b/i.test(capText(text));
+}
+
 /** Reads an answer to "how many CECs have you earned?". */
 export function parseCecs(text: string, locale?: string): CecAnswer {
-  const capped = unhedgeCecAnswer(text);
+  const capped = unhedgeCecAnswer(text).replace(DURATION, ' ').replace(/\s+/g, ' ').trim();
   if (saysNone(capped)) return { kind: 'cecs', value: 0 };
   if (!mayContainNumber(capped)) return { kind: 'problem', problem: 'unreadable' };
   if (HOURS.test(capped) && !CEC_WORD_ONE.test(capped)) return { kind: 'problem', problem: 'hours' };

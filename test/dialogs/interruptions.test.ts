@@ -29,6 +29,18 @@ describe('classifyInterruption', () => {
     ['I want to speak with a human', 'handoff'],
     ['agent', 'handoff'],
     ['can I talk to someone?', 'handoff'],
+    // a person asked for in other words (QA: these were read as a bad date, exam or CEC answer)
+    ['i want a real person', 'handoff'],
+    ['can I get a human', 'handoff'],
+    ["I'd like to speak to someone", 'handoff'],
+    ['real person please', 'handoff'],
+    ['give me an agent', 'handoff'],
+    ['I need to speak with customer service', 'handoff'],
+    ['could you put me through to someone', 'handoff'],
+    ['I want the online exam', undefined],
+    ['can I get more CECs', undefined],
+    ['I need to renew', undefined],
+    ['i need someone to sign my form', undefined],
     // answers and ordinary sentences are not commands
     ['online', undefined],
     ['no', undefined],
