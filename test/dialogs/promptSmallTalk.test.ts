@@ -52,7 +52,7 @@ describe.each(PROMPTS)('at %s', (_where, before, prompt) => {
   test.each([
     ["what's the code again?", /The access code is recertification/],
     ['and what is the access code?', /The access code is recertification/],
-    ['so where do I upload?', /upload them to the recertification upload location/],
+    ['so where do I upload?', /using your name in the file name, then upload them/],
   ])('the question "%s" is answered, then the same prompt', async (text, answer) => {
     const turn = await (await at(before)).say(text);
     expect(turn.inPath).toBe(true);
