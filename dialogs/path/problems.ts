@@ -66,6 +66,8 @@ export function cecWhy(problem: CecProblem): string {
       return 'I saw more than one number there. Please give one number of CECs (your best estimate is fine).';
     case 'hours':
       return "I need the number of CECs rather than hours (the article doesn't say how hours convert to CECs; your CEC certificates or portal show each course's CEC value).";
+    case 'programs':
+      return "That sounds like a number of programs rather than CECs, and the help article doesn't say how many CECs a program gives. Your best estimate of the CECs is fine, or say \"talk to a person\" and someone from our support team will help.";
     case 'unreadable':
       return "I couldn't read a number of CECs there. If you're not sure, a best estimate is fine, or say \"none\".";
   }

@@ -26,5 +26,7 @@ export function readCecs(ctx: ReadContext, text: string, options: AskOptions): R
   if (r.problem === 'unreadable' && known && saysTimeAgo(text)) {
     return { ok: false, understood: true, why: `That's the certification date I have: ${formatLongDate(known)}.` };
   }
+  // "3 of the self study ones": answers the question, so no FAQ answer about self-study programs.
+  if (r.problem === 'programs') return { ok: false, understood: true, why: cecWhy(r.problem) };
   return { ok: false, why: cecWhy(r.problem) };
 }

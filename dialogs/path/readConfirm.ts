@@ -42,7 +42,7 @@ export function readConfirm(ctx: ReadContext, text: string, options: AskOptions)
   if ((!mentioned || mentioned === 'cecs') && mayContainNumber(t)) {
     const cecs = parseCecs(t, ctx.locale);
     if (cecs.kind === 'cecs') return { ok: true, value: { kind: 'facts', facts: { cecsEarned: cecs.value } } };
-    if (cecs.problem === 'negative' || cecs.problem === 'too-many' || cecs.problem === 'hours') return { ok: false, understood: true, why: cecWhy(cecs.problem) };
+    if (cecs.problem === 'negative' || cecs.problem === 'too-many' || cecs.problem === 'hours' || cecs.problem === 'programs') return { ok: false, understood: true, why: cecWhy(cecs.problem) };
   }
   if (mentioned) return { ok: true, value: { kind: 'change', item: mentioned } };
   if (NO.test(t)) return { ok: true, value: { kind: 'no' } };

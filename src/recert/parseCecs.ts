@@ -2,7 +2,7 @@
 import { MAX_CECS } from './answers';
 import { capText, recognizeNumbers, type NumberEntity } from './recognizers';
 
-export type CecProblem = 'unreadable' | 'negative' | 'too-many' | 'several' | 'hours';
+export type CecProblem = 'unreadable' | 'negative' | 'too-many' | 'several' | 'hours' | 'programs';
 export type CecAnswer = { kind: 'cecs'; value: number } | { kind: 'problem'; problem: CecProblem };
 
 const NONE = /^(?:i (?:have|got|earned)\s+)?(none|zero|nothing|nil|not any|no(?:ne)? (?:cecs?|credits?|ceus?)(?: yet)?|(?:i )?(?:don'?t|do not|haven'?t|have not) (?:got |have |earned |gotten )?any(?: yet)?(?: cecs?| credits?)?(?: yet)?)\b/i;
@@ -75,12 +75,28 @@ export function saysTimeAgo(text: string): boolean {
   return /\b(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|a few|a couple(?: of)?)\s*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)\s+(?:ago|back|before|earlier)\b/i.test(capText(text));
 }
 
+// "3 of the self study ones", "two courses", "4 webinars": a count of programs, not of CECs (the article doesn't say
+// how many CECs a program gives).
+const PROGRAM_COUNT =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?|several)\s+(?:of\s+(?:the|those|them|these)\s+)?(?:[a-z'-]+\s+){0,3}?(?:programs?|programmes?|class(?:es)?|courses?|ones|modules?|webinars?|workshops?|seminars?|sessions?|lessons?|self[- ]?stud(?:y|ies))\b/i;
+
+/** Whether the answer counts programs or classes with no number of CECs next to a CEC word. */
+export function countsPrograms(text: string, locale?: string): boolean {
+  const t = unhedgeCecAnswer(text);
+  return PROGRAM_COUNT.test(t) && findCecsInSentence(t, [], locale) === undefined;
+}
+
+// "it's 1.0 not 1.5", "1 instead of 1.5": the number corrected away is no answer.
+const REJECTED_NUMBER =
+  /\b(?:not|isn'?t|wasn'?t|instead of|rather than)\s+(?:\d+(?:\.\d+)?|\.\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:cecs?|ceus?|credits?))?\b/gi;
+
 /** Reads an answer to "how many CECs have you earned?". */
 export function parseCecs(text: string, locale?: string): CecAnswer {
-  const capped = unhedgeCecAnswer(text).replace(DURATION, ' ').replace(/\s+/g, ' ').trim();
+  const capped = unhedgeCecAnswer(text).replace(DURATION, ' ').replace(REJECTED_NUMBER, ' ').replace(/\s+/g, ' ').trim();
   if (saysNone(capped)) return { kind: 'cecs', value: 0 };
   if (!mayContainNumber(capped)) return { kind: 'problem', problem: 'unreadable' };
   if (HOURS.test(capped) && !CEC_WORD_ONE.test(capped)) return { kind: 'problem', problem: 'hours' };
+  if (countsPrograms(capped, locale)) return { kind: 'problem', problem: 'programs' };
   // "-1" and "negative 1": the recognizer reads the sign from "minus" but not always from "negative".
   const normalised = capped.replace(/\bnegative\s+/g, 'minus ');
   const values = [...new Set(combine(recognizeNumbers(normalised, locale), normalised))];

@@ -192,8 +192,37 @@ function checkMonth(year: number, month: number, today: string, from: DateSource
 /** The date entity the trainer means: with two dates, the one not introduced as the expiry. */
 function chooseEntity(text: string, entities: DateEntity[], source: DateSource): DateEntity | undefined {
   if (entities.length <= 1) return entities[0];
-  const introducedAsExpiry = (e: DateEntity): boolean => EXPIRY.test(text.slice(Math.max(0, e.start - 30), e.start));
-  return entities.find((e) => introducedAsExpiry(e) === (source === 'expiry')) ?? entities[0];
+  return entities.find((e) => (dateRole(text, e) === 'expiry') === (source === 'expiry')) ?? entities[0];
+}
+
+// Words that make the date in their clause the certification's: "I got certified on March 3 2025".
+const CERTIFIED_WORD = /\b(certified|passed|qualified)\b/g;
+const EXPIRY_WORD = new RegExp(EXPIRY.source, 'gi');
+
+function lastIndexOf(re: RegExp, s: string): number {
+  let at = -1;
+  for (const m of s.matchAll(re)) at = m.index ?? at;
+  return at;
+}
+
+/**
+ * Whose date this is, from its own clause only ("when does it expire? I got certified on March 3 2025" is the
+ * certification's): the nearest cue before the date wins; without one, the first cue after it ("March 3 2025 is
+ * when I got certified").
+ */
+function dateRole(text: string, e: DateEntity): DateSource | undefined {
+  const { start, end } = clauseBounds(text, e);
+  const before = text.slice(start, e.start);
+  const certifiedAt = lastIndexOf(CERTIFIED_WORD, before);
+  const expiryAt = lastIndexOf(EXPIRY_WORD, before);
+  if (certifiedAt >= 0 || expiryAt >= 0) return certifiedAt > expiryAt ? 'certified' : 'expiry';
+  const after = text.slice(e.end + 1, end);
+  const certifiedNext = after.search(new RegExp(CERTIFIED_WORD.source));
+  const expiryNext = after.search(EXPIRY);
+  if (certifiedNext < 0 && expiryNext < 0) return undefined;
+  if (certifiedNext < 0) return 'expiry';
+  if (expiryNext < 0) return 'certified';
+  return certifiedNext < expiryNext ? 'certified' : 'expiry';
 }
 
 // A clause ends at punctuation (not a decimal point) or a joining word: "certified March 2025, and I have 2 CECs now".
@@ -207,7 +236,7 @@ const CEC_EVENT = /\b(earn(?:ed)?|finish(?:ed)?|took|taken|take|complet(?:ed|e)|
 // "now", "today", "as of today", "so far", "this year": when the count stands, not a date of the certification.
 const PRESENT_REF = /^(?:(?:as of |until |till |up to |right )?(?:now|today|the moment)|currently|so far|to date|at present|this (?:week|month|year))$/;
 
-function clauseOf(text: string, e: DateEntity): string {
+function clauseBounds(text: string, e: DateEntity): { start: number; end: number } {
   let start = 0;
   let end = text.length;
   for (const m of text.matchAll(CLAUSE_BREAK)) {
@@ -215,6 +244,11 @@ function clauseOf(text: string, e: DateEntity): string {
     if (at + m[0].length <= e.start) start = at + m[0].length;
     else if (at > e.end && at < end) end = at;
   }
+  return { start, end };
+}
+
+function clauseOf(text: string, e: DateEntity): string {
+  const { start, end } = clauseBounds(text, e);
   return text.slice(start, end);
 }
 
@@ -280,14 +314,10 @@ export function interpretDates(text: string, allEntities: DateEntity[], today: s
   const impossible = impossibleDay(usable);
   if (impossible && usable.length === 1) return { kind: 'problem', problem: 'no-such-day', said: impossibleDaySaid(impossible) };
   // "I got certified in January 2025 … when do I expire?": the expiry word in another clause asks a question; the
-  // date's own clause says it is the certification's.
-  const certifiedClause = (e: DateEntity): boolean => {
-    const clause = clauseOf(text, e);
-    return /\b(certified|passed|qualified)\b/.test(clause) && !EXPIRY.test(clause);
-  };
+  // date's own clause says whose date it is.
   const onlyExpiry =
-    usable.every((e) => EXPIRY.test(text.slice(Math.max(0, e.start - 30), e.start))) ||
-    (usable.length === 1 && mentionsExpiry(text) && !certifiedClause(usable[0]));
+    usable.every((e) => dateRole(text, e) === 'expiry') ||
+    (usable.length === 1 && mentionsExpiry(text) && dateRole(text, usable[0]) !== 'certified');
   const from: DateSource = onlyExpiry ? 'expiry' : 'certified';
   const entity = chooseEntity(text, usable, from)!;
   const wantFuture = from === 'expiry' && !PAST_EXPIRY.test(text);
