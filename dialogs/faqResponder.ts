@@ -73,7 +73,12 @@ export interface FaqResponderDeps {
   logger: Logger;
   /** The knowledge base's vocabulary: without it no general rule is given before the path (none beats off-point). */
   vocabulary?: Vocabulary;
+  /** Today's date (YYYY-MM-DD) where the trainer is: "what's the date today?" is answered with it, as the route check uses it. */
+  today?: (context: TurnContext) => string;
 }
+
+/** The smalltalk entry for "what's the date today?" / "what time is it?". */
+const CLOCK = 'clock';
 
 const linkLabels: Record<LinkKey, { label: string; missing: string }> = {
   PORTAL_URL: {
@@ -264,7 +269,7 @@ export class FaqResponder {
     if (entry.kind === 'smalltalk') {
       // "ok" as the very first thing said: nothing was helped yet, so the menu, not "Glad to help!".
       if (entry.id === ACKNOWLEDGED && !state.lastEntryId) return { outcome: 'action', action: 'help', entryId: entry.id, classification };
-      await context.sendActivity(MessageFactory.text(entry.answer!));
+      await context.sendActivity(MessageFactory.text(entry.id === CLOCK && this.deps.today ? clockAnswer(this.deps.today(context)) : entry.answer!));
       return { outcome: 'answered', entryId: entry.id };
     }
     await context.sendActivities([
@@ -389,3 +394,9 @@ export class FaqResponder {
 const asksQuestion = (text: string): boolean => /\?|\b(?:how|what|whats|when|where|why|which|can|could|do|does|should|will|would|is|are)\b/i.test(text);
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The date the route check works with, said plainly; the time of day is not something the bot reads. */
+function clockAnswer(today: string): string {
+  const date = new Date(`${today}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return `Today is ${date} (I can't see the time of day from here). I can help with recertification: ask a question, or say "check my recertification" and I'll work out your own dates.`;
+}

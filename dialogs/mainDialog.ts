@@ -67,6 +67,8 @@ export class MainConversation {
   private readonly savedAnswers: StatePropertyAccessor<PathAnswers>;
   /** the last route check's result in this conversation: own-situation follow-ups are answered from it */
   private readonly lastAssessment: StatePropertyAccessor<Assessment | undefined>;
+  /** the message that began a check left half-way before any answer was kept ("March 2025", then a person) */
+  private readonly unfinishedOpener: StatePropertyAccessor<string | undefined>;
   private handoff?: HandoffStarterLike;
   private readonly forgetHooks: Array<(context: TurnContext) => Promise<string | void>> = [];
   private readonly engine: ReturnType<typeof createFaqEngine>;
@@ -78,7 +80,7 @@ export class MainConversation {
     const engine = createFaqEngine(knowledge);
     this.engine = engine;
     const feedback = new FeedbackLog(stores.keyv('feedback'), config.FEEDBACK_RETENTION_DAYS);
-    this.faq = new FaqResponder({ engine, links, feedback, logger, vocabulary: knowledge.vocabulary });
+    this.faq = new FaqResponder({ engine, links, feedback, logger, vocabulary: knowledge.vocabulary, today: (context) => this.today(context) });
     this.handoff = deps.handoff;
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.faqState = conversationState.createProperty<FaqTurnState>('faq');
@@ -87,6 +89,7 @@ export class MainConversation {
     this.unfinishedAnswers = userState.createProperty<PathAnswers | undefined>('pathAnswersUnfinished');
     this.savedAnswers = userState.createProperty<PathAnswers>('pathAnswers');
     this.lastAssessment = conversationState.createProperty<Assessment | undefined>('lastAssessment');
+    this.unfinishedOpener = conversationState.createProperty<string | undefined>('pathOpenerUnfinished');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(
       new RecertPathDialog({
@@ -142,6 +145,11 @@ export class MainConversation {
     // "I was certified in March 2023, how often do I recertify?": their own dates are worked out from what they said.
     if (this.describesOwnSituation(context, text)) return this.beginPath(context, dc, text);
     const state = await this.faqState.get(context, { misses: 0 });
+    // "where were we?", "continue": a check left half-way (for a person, or cancelled) goes on where it stopped.
+    if (RESUME_RE.test(text) && (await this.resumeUnfinished(context, dc))) {
+      state.pending = undefined;
+      return;
+    }
     // Back from a person half-way through the route check, "online exam" answers the question left open.
     if (state.pending?.kind !== 'clarify') {
       const answers = await this.answerToOpenQuestion(context, text);
@@ -216,8 +224,24 @@ export class MainConversation {
       await this.faq.answerGeneralRule(context, text, classified, exam);
     }
     const forSomeoneElse = this.deps.isForSomeoneElse?.(context, text) ?? false;
+    if (!forSomeoneElse) await this.unfinishedOpener.set(context, text);
     const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: text, forSomeoneElse, answers } satisfies RecertPathOptions);
     if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
+  }
+
+  /**
+   * Picks a half-way check up again: its kept answers (the path dialog reads them itself), or else the message
+   * that began it, read again so the open question ("Which day in March 2025…?") is asked again. False when none.
+   */
+  private async resumeUnfinished(context: TurnContext, dc: DialogContext): Promise<boolean> {
+    if (this.deps.isForSomeoneElse?.(context, '')) return false;
+    const kept = hasAnyAnswer(readAnswers(await this.unfinishedAnswers.get(context)));
+    const opener = kept ? undefined : await this.unfinishedOpener.get(context);
+    if (!kept && !opener) return false;
+    await context.sendActivity(RESUME_TEXT);
+    const result = await dc.beginDialog(PATH_DIALOG_ID, { utterance: opener } satisfies RecertPathOptions);
+    if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
+    return true;
   }
 
   /** The answers a short message gives to the question a half-way route check left open, if it does. */
@@ -244,6 +268,9 @@ export class MainConversation {
     const exam = result?.assessment?.earnedVia ?? result?.answers?.earnedVia;
     if (exam) (await this.faqState.get(context, { misses: 0 })).exam = exam;
     if (result?.assessment) await this.lastAssessment.set(context, result.assessment);
+    // Only a check stopped before any answer was kept needs its first message to go on (its answers say the rest).
+    const stoppedEarly = !!result && !result.assessment && (result.handoffRequested || result.cancelled) && !hasAnyAnswer(readAnswers(result.answers));
+    if (!stoppedEarly) await this.unfinishedOpener.delete(context);
     if (!result?.handoffRequested) return;
     // Asked for at the early lapse notice, before the check has an assessment: the date alone tells.
     const certifiedOn = result.answers?.certifiedOn;
@@ -321,6 +348,10 @@ function chatterReply(chatter: Chatter): Partial<Activity> {
       );
   }
 }
+
+const RESUME_TEXT = 'We were checking your status.';
+/** "where were we?", "let's continue", "go on please": back to what was in progress. */
+const RESUME_RE = /^\W*(?:(?:ok(?:ay)?|so|right|anyway|sorry)\W+)*(?:where (?:were we|was i|did we (?:leave|stop)(?: off)?)|(?:let'?s |can we |could we |please )?(?:continue|go on|carry on|keep going|resume|pick up where we left off)(?:\s+(?:please|then|where we (?:left off|stopped)|with (?:the|my) (?:check|status)))*)\W*$/i;
 
 const CHECK_AGAIN_RE = new RegExp(`^\\s*${CHECK_AGAIN}\\W*$`, 'i');
 

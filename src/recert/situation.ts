@@ -70,6 +70,10 @@ export function asksAboutOwnRoute(text: string): boolean {
   return OWN_ROUTE.some((re) => re.test(t));
 }
 
+// A terse opener that states their own certification ("certified 02/14/25", "got certified Dec '24", "certified last
+// summer"): no "I", but a bare "certified <when>" at the start can only be the trainer's own date.
+const TERSE_CERTIFIED = /^\W*(?:(?:i|we)\s+)?(?:(?:was|got|became|been|have been|'ve been)\s+)?(?:certified|cert'?d)\b(?!\s+(?:trainers?|people|professionals?|personal)\b)/i;
+
 const OTHER_FACT_WORDS = /\b(online|testing|exam|proctored|ncca|cecs?|ceus?|credits?)\b/i;
 
 // "I have 1.5 CECs", "I've earned 2 credits": a count of their own.
@@ -81,13 +85,16 @@ export function describesOwnSituation(text: string, today: string, locale?: stri
   if (asksAboutOwnRoute(text)) return true;
   // Cheap checks first: the date recognizer stays off messages that cannot carry a date or a CEC count.
   const firstPerson = FIRST_PERSON.test(text);
-  const mayCarryDate = ABOUT_CERTIFICATION.test(text) && (firstPerson || OTHER_FACT_WORDS.test(text)) && mayContainDate(text);
+  const terse = TERSE_CERTIFIED.test(text);
+  const mayCarryDate = ABOUT_CERTIFICATION.test(text) && (firstPerson || terse || OTHER_FACT_WORDS.test(text)) && mayContainDate(text);
   const mayCarryCecs = OWN_COUNT.test(text) && /\d|\b(?:one|two|three|half|zero|none)\b/i.test(text) && /\b(cecs?|ceus?|credits?)\b/i.test(text);
   if (!mayCarryDate && !mayCarryCecs) return false;
   // A CEC count alone needs only the number next to the word CEC, not the date recognizer.
   if (!mayCarryDate && !mayContainDateWords(text)) return findCecsInSentence(text, [], locale)?.kind === 'cecs';
   const facts = extractFacts(text, today, locale);
   // A date of their own: "I was certified …", or an impersonal statement with more facts ("certified 2025-03-03 via online exam").
-  if (mayCarryDate && (facts.certifiedOn || facts.month) && (firstPerson || facts.earnedVia || facts.cecsEarned !== undefined)) return true;
+  if (mayCarryDate && (facts.certifiedOn || facts.month) && (firstPerson || terse || facts.earnedVia || facts.cecsEarned !== undefined)) return true;
+  // "certified 2025", "certified last summer": their own date, too rough to use; the path asks for it precisely.
+  if (terse && mayCarryDate && (facts.dateProblem === 'year-only' || facts.dateProblem === 'vague')) return true;
   return mayCarryCecs && facts.cecsEarned !== undefined;
 }
