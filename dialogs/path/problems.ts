@@ -65,7 +65,8 @@ export function cecWhy(problem: CecProblem): string {
     case 'several':
       return 'I saw more than one number there. Please give one number of CECs (your best estimate is fine).';
     case 'hours':
-      return "I need the number of CECs rather than hours (the article doesn't say how hours convert to CECs; your CEC certificates or portal show each course's CEC value).";
+      // The article gives no conversion and says nothing about where a course's CEC value is shown: no guess.
+      return "I need the number of CECs rather than hours (the help article doesn't say how hours convert to CECs). Your best estimate of the CECs is fine, or say \"talk to a person\" and someone from our support team will help.";
     case 'programs':
       return "That sounds like a number of programs rather than CECs, and the help article doesn't say how many CECs a program gives. Your best estimate of the CECs is fine, or say \"talk to a person\" and someone from our support team will help.";
     case 'unreadable':
