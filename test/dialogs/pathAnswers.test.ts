@@ -54,7 +54,9 @@ describe('CECs', () => {
   test('hours are refused with the reason, then the CEC number is taken', async () => {
     const h = pathHarness();
     for (const line of ['check my status', 'March 3 2025', 'online']) await h.say(line);
-    expect(await h.sayText('15 hours')).toMatch(/number of CECs rather than hours[\s\S]*How many CECs/);
+    const hours = await h.sayText('15 hours');
+    expect(hours).toMatch(/number of CECs rather than hours[\s\S]*How many CECs/);
+    expect(hours).not.toMatch(/portal|certificates? show/); // the article says neither where CEC values are shown
     await h.say('1.5');
     await h.say('yes');
     expect(h.results[0].assessment).toMatchObject({ cecsEarned: 1.5, cecsNeeded: 0.5 });
