@@ -123,6 +123,11 @@ export interface AskOptions {
   choices?: string[];
   /** After this many answers in a row the prompt could not use, a person is offered (a way out of a loop). */
   personAfterMisses?: number;
+  /**
+   * A last question after the dialog's work is done (the offer of a person after a result): a message that doesn't
+   * answer it ends the dialog and is handled as a new message by the parent (passOn), instead of re-asking.
+   */
+  lastQuestion?: boolean;
   [key: string]: unknown;
 }
 
@@ -221,6 +226,8 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
   /** Ends the dialog with handoffRequested and what was collected. */
   protected abstract handoff(innerDc: DialogContext): Promise<DialogTurnResult>;
   protected abstract restart(innerDc: DialogContext): Promise<DialogTurnResult>;
+  /** Ends the dialog so the parent handles this message itself (see AskOptions.lastQuestion). */
+  protected abstract passOn(innerDc: DialogContext): Promise<DialogTurnResult>;
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
@@ -243,6 +250,8 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
       case 'handoff':
         return this.handoff(innerDc);
     }
+    // After the result, a message that doesn't answer the last question is a new message, not a bad answer.
+    if (this.atLastQuestion(innerDc) && !this.promptAccepts(innerDc, text)) return this.passOn(innerDc);
     // A question is answered even when the prompt could read it ("is 2 enough?"); anything else only when the
     // prompt refuses it, so "online", "2", "no thanks" stay answers.
     const question = looksLikeQuestion(text);
@@ -297,6 +306,10 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
   private async reprompt(innerDc: DialogContext): Promise<DialogTurnResult> {
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;
+  }
+
+  private atLastQuestion(innerDc: DialogContext): boolean {
+    return (innerDc.activeDialog?.state.options as AskOptions | undefined)?.lastQuestion === true;
   }
 
   private promptAccepts(innerDc: DialogContext, text: string): boolean {

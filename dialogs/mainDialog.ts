@@ -132,7 +132,8 @@ export class MainConversation {
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.complete) await this.afterPath(context, result.result as PathDialogResult);
-      return;
+      // The check was over and the message answered nothing it asked: handled below like any other message.
+      if (!(result.status === DialogTurnStatus.complete && (result.result as PathDialogResult | undefined)?.passOn)) return;
     }
     if (!text) {
       await context.sendActivity("I can only read text messages. Type your question, or pick one of the buttons.");

@@ -61,6 +61,8 @@ export interface PathDialogResult {
   answers: PathAnswers;
   handoffRequested?: boolean;
   cancelled?: boolean;
+  /** The check was over and this turn's message was something else: the main dialog handles it as usual. */
+  passOn?: boolean;
 }
 
 /** The reply to "no" at the offer of a person after a lapsed result. */
@@ -170,7 +172,7 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
       state.assessment = assessment;
       state.asking = 'handoff';
       const prompt = ChoiceFactory.forChannel(step.context.activity.channelId, YES_NO, 'Would you like me to connect you with a person from the support team?');
-      return step.beginDialog(ASK.handoff, { prompt, choices: YES_NO } satisfies AskOptions);
+      return step.beginDialog(ASK.handoff, { prompt, choices: YES_NO, lastQuestion: true } satisfies AskOptions);
     }
     return step.endDialog({ assessment, answers } satisfies PathDialogResult);
   }
@@ -211,6 +213,16 @@ export class RecertPathDialog extends InterruptibleDialog<RecertPathOptions> {
     return {
       status: DialogTurnStatus.complete,
       result: { answers: { ...state?.answers }, assessment: state?.assessment, handoffRequested: true } satisfies PathDialogResult,
+    };
+  }
+
+  /** At the offer of a person after a result, a message that is no answer to it ends the check quietly. */
+  protected async passOn(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.loopState(innerDc);
+    await innerDc.cancelAllDialogs();
+    return {
+      status: DialogTurnStatus.complete,
+      result: { answers: { ...state?.answers }, assessment: state?.assessment, passOn: true } satisfies PathDialogResult,
     };
   }
 

@@ -17,7 +17,8 @@ const NEW_CHECK = /\b(?:check|recheck|re-check|redo|re-do|work out|calculate|sta
 const OFF_TOPIC = /\b(?:grace|extension|extend|late|fee|fees|cost|price|pay|lapsed?)\b/;
 
 const KINDS: Array<[FollowUpKind, RegExp]> = [
-  ['cecs', /\b(?:how many|how much)\b.*\b(?:cecs?|ceus?|credits?)\b|\b(?:cecs?|ceus?|credits?)\b.*\b(?:left|remaining|to go|still need|more)\b|\benough (?:cecs?|ceus?|credits?)\b/],
+  // "so how many more do I need?" right after a result: CECs are the only count the check has.
+  ['cecs', /\bhow many more\b(?!.*\b(?:times?|years?|months?|weeks?|days?|tries|attempts)\b)|\b(?:how many|how much)\b.*\b(?:cecs?|ceus?|credits?)\b|\b(?:cecs?|ceus?|credits?)\b.*\b(?:left|remaining|to go|still need|more)\b|\benough (?:cecs?|ceus?|credits?)\b/],
   ['expiry', /\b(?:expire|expires|expiry|expiration|deadline|due date|due|run out|runs out|how long (?:do i have|until|till|have i got))\b/],
   ['next', /\bwhat (?:do|should|must|shall|can) i (?:do|need to do|have to do)\b|\bwhat(?:'s| is|s)? (?:next|now)\b|\bnext steps?\b|\bwhat now\b|\bwhere do i go from here\b/],
   ['routes', /\b(?:can|could) i (?:do|take|use|go) (?:the |an )?(?:exam|test)\b|\b(?:my|which|what) (?:options|routes|choices)\b|\b(?:exam|test) route\b.*\b(?:me|mine|i)\b/],

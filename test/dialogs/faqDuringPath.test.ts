@@ -1,5 +1,5 @@
 // FAQ answers point to "Check my recertification status" (a pathHint line and a related button) only at the top
-// level: inside the route check (an interruption at a prompt, the expired result's hand-off question) and in the
+// level: inside the route check (an interruption at a prompt) and in the
 // general rule said just before the check starts, the check is already under way. Real turns through
 // MainConversation.run.
 import pino from 'pino';
@@ -29,8 +29,6 @@ describe('during the route check: the same answer without the status check', () 
     ['at the date prompt', ['check my status']],
     ['at the exam prompt', ['check my status', 'March 3, 2025']],
     ['at the CEC prompt', ['check my status', 'March 3, 2025', 'online exam']],
-    // Expired: the result is out and the dialog asks whether to connect a person.
-    ['after an expired result', ['check my status', 'January 1, 2024', 'online exam', '2', 'yes']],
   ])('%s', async (_where, before) => {
     const trainer = mainHarness(stores);
     for (const text of before) await trainer.say(text);
@@ -41,6 +39,17 @@ describe('during the route check: the same answer without the status check', () 
     // The answer keeps its other related questions.
     expect(turn.text).toMatch(/How many CECs do I need\?/);
   });
+});
+
+// Expired: the result is out and the dialog asks whether to connect a person; a question instead of an answer ends
+// the check and is answered at the top level (test/dialogs/afterLapsedResult.test.ts).
+test('after an expired result, a question ends the check and is answered', async () => {
+  const trainer = mainHarness(stores);
+  for (const text of ['check my status', 'January 1, 2024', 'online exam', '2', 'yes']) await trainer.say(text);
+  const turn = await trainer.say(HOW_OFTEN);
+  expect(turn.inPath).toBe(false);
+  expect(turn.text).toMatch(/every two years/);
+  expect(turn.text).not.toMatch(/connect you with a person/);
 });
 
 test('the general rule said as the check starts leaves the status check out', async () => {

@@ -98,6 +98,8 @@ describe('follow-ups from the last assessment', () => {
 
   it.each([
     ['how many more CECs do I need?', 'cecs'],
+    ['so how many more do I need?', 'cecs'],
+    ['how many more times can I take it?', undefined],
     ['when does mine expire?', 'expiry'],
     ['so what do I do next?', 'next'],
     ["what's the deadline for me again?", 'expiry'],
