@@ -6,6 +6,7 @@
 import pino from 'pino';
 import { createStores, type Stores } from '../../src/storage/createStores';
 import { mainHarness } from './mainHarness';
+import { checkPath, playPath, type PathCase } from './pathCase';
 
 let stores: Stores;
 beforeAll(async () => {
@@ -15,35 +16,10 @@ afterAll(() => stores.close());
 
 const TODAY = new Date('2026-11-28T15:00:00Z');
 const CONFIRM = ['check my status', 'certified March 3 2025, testing center, 1 CEC'];
-const FAQ_ANSWER = /From the help article/;
 
-type Case = {
-  name: string;
-  before: string[];
-  said: string;
-  /** the reply to `said` */
-  reply: RegExp;
-  notSaid?: RegExp;
-  /** then these turns, and the assessment they end with */
-  after?: string[];
-  expected?: Record<string, unknown>;
-};
-
-async function play(c: Case) {
-  const h = mainHarness(stores, TODAY);
-  for (const line of c.before) await h.say(line);
-  const turn = await h.say(c.said);
-  let last = turn;
-  for (const line of c.after ?? []) last = await h.say(line);
-  return { turn, last };
-}
-
-function check(c: Case, turn: { text: string }, last: { assessment?: Record<string, unknown> }) {
-  expect(turn.text).toMatch(c.reply);
-  expect(turn.text).not.toMatch(FAQ_ANSWER);
-  if (c.notSaid) expect(turn.text).not.toMatch(c.notSaid);
-  if (c.expected) expect(last.assessment).toMatchObject(c.expected);
-}
+type Case = PathCase;
+const play = (c: Case) => playPath(stores, TODAY, c);
+const check = checkPath;
 
 describe('a CEC correction saying "now" / "today" changes only the CECs', () => {
   const cases: Case[] = [

@@ -5,6 +5,7 @@
 import pino from 'pino';
 import { createStores, type Stores } from '../../src/storage/createStores';
 import { mainHarness } from './mainHarness';
+import { checkPath, playPath, type PathCase } from './pathCase';
 
 let stores: Stores;
 beforeAll(async () => {
@@ -13,30 +14,13 @@ beforeAll(async () => {
 afterAll(() => stores.close());
 
 const TODAY = new Date('2026-11-28T15:00:00Z');
-const FAQ_ANSWER = /From the help article/;
 const DONE_BEFORE = ['check my status', 'March 3 2025', 'online', '1.5', 'yes'];
 const REUSE_OFFERED = [...DONE_BEFORE, 'check my status'];
 
-type Case = {
-  name: string;
-  before: string[];
-  said: string;
-  reply: RegExp;
-  notSaid?: RegExp;
-  after?: string[];
-  expected?: Record<string, unknown>;
-};
-
+type Case = PathCase;
 async function play(c: Case) {
-  const h = mainHarness(stores, TODAY);
-  for (const line of c.before) await h.say(line);
-  const turn = await h.say(c.said);
-  let last = turn;
-  for (const line of c.after ?? []) last = await h.say(line);
-  expect(turn.text).toMatch(c.reply);
-  expect(turn.text).not.toMatch(FAQ_ANSWER);
-  if (c.notSaid) expect(turn.text).not.toMatch(c.notSaid);
-  if (c.expected) expect(last.assessment).toMatchObject(c.expected);
+  const { turn, last } = await playPath(stores, TODAY, c);
+  checkPath(c, turn, last);
 }
 
 describe('saved answers: what is said now wins, and the confirmation comes before the result', () => {
