@@ -78,7 +78,8 @@ export function nextQuestion(state: PathState, today: string): Question | undefi
     const y = state.pendingYear;
     return {
       asking: 'date',
-      text: `Which day in ${y} ${w.wereYou} certified? For example: March 3, ${y} (the month alone is fine too).`,
+      // After "I need at least the month and the year": ask for what is missing, the month (the day is a bonus).
+      text: `Which month in ${y} ${w.wereYou} certified? For example: March ${y}, or the exact day if ${w.you} know it (March 3, ${y}).`,
       extra: { pendingYear: y },
     };
   }

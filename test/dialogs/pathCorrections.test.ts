@@ -129,7 +129,7 @@ describe('a correction at a later prompt is applied and the check goes on where 
       name: 'date prompt: "the year was 2023 not 2025" asks which day in 2023',
       before: ['check my status'],
       said: 'the year was 2023 not 2025',
-      reply: /Which day in 2023 were you certified/,
+      reply: /Which month in 2023 were you certified/,
       after: ['march 3', 'online', '1', 'yes'],
       expected: { certifiedOn: '2023-03-03' },
     },
