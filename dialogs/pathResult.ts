@@ -4,6 +4,7 @@ import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
 import type { Links } from '../src/config';
 import type { Assessment } from '../src/recert/assessment';
 import { daysBetween, formatLongDate } from '../src/recert/dates';
+import { formatCecs } from '../src/recert/cecText';
 
 /** Channels that render Adaptive Cards; every other channel (terminal, SMS, tests) gets plain text. */
 export const ADAPTIVE_CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'directlinespeech', 'emulator']);
@@ -35,10 +36,6 @@ export function examName(earnedVia: Assessment['earnedVia']): string {
   return EXAM_NAMES[earnedVia];
 }
 
-/** A trainer's own CEC count as a plain number: 0, 1, 1.5 (the article's requirement is written "2.0"). */
-export function formatCecs(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
 
 /** Days before the expiry from which the result offers a person (the route's steps may not fit the time left). */
 export const SHORT_NOTICE_DAYS = 30;

@@ -3,8 +3,8 @@
 import type { PathAnswers } from '../../src/recert/answers';
 import { formatLongDate, formatMonth } from '../../src/recert/dates';
 import type { Facts } from '../../src/recert/extractFacts';
-import { examName, formatCecs, wordingFor } from '../pathResult';
-import { cecCount } from './prompts';
+import { cecCount, formatCecs } from '../../src/recert/cecText';
+import { examName, wordingFor } from '../pathResult';
 import { isAside, type Aside, type ConfirmReading, type DateReading, type ExamReading, type Extras, type Item, type PathState, type ReuseReading } from './types';
 
 /** The answers without undefined fields (kept as plain JSON in state). */

@@ -3,7 +3,8 @@
 import type { CompleteAnswers, PathAnswers } from '../../src/recert/answers';
 import { formatLongDate, formatMonth } from '../../src/recert/dates';
 import { expiresOnFor } from '../../src/recert/rules';
-import { examName, formatCecs, wordingFor, type Wording } from '../pathResult';
+import { cecCount, formatCecs } from '../../src/recert/cecText';
+import { examName, wordingFor, type Wording } from '../pathResult';
 import { TALK_TO_A_PERSON } from '../interruptibleDialog';
 import { expiryAnswerFor } from './problems';
 import type { Asking, PathState } from './types';
@@ -19,12 +20,6 @@ export interface Question {
   text: string;
   choices?: string[];
   extra?: Record<string, unknown>;
-}
-
-/** A count of CECs as echoed back: "0 CECs", "1 CEC", "1.5 CECs" (only exactly one is singular). */
-export function cecCount(value: number): string {
-  const n = formatCecs(value);
-  return `${n} ${n === '1' ? 'CEC' : 'CECs'}`;
 }
 
 /** What is known, in words: "certified March 3, 2025, the online exam and 1.5 CECs". */

@@ -2,6 +2,7 @@
 // mine expire?", "so what do I do next?"): answered from that check's assessment instead of the article's general
 // rule or a new check. Pure: the facts come only from the assessment (expiresOn, status, CECs, open routes).
 import type { Assessment } from './assessment';
+import { cecCount, formatCecs as cecs } from './cecText';
 import { daysBetween, formatLongDate } from './dates';
 
 export type FollowUpKind = 'cecs' | 'expiry' | 'next' | 'status' | 'routes';
@@ -32,7 +33,6 @@ export function followUpKind(text: string): FollowUpKind | undefined {
   return KINDS.find(([, re]) => re.test(t))?.[0];
 }
 
-const cecs = (value: number): string => String(Math.round(value * 100) / 100);
 
 function expiryWords(a: Assessment, today: string): string {
   const on = formatLongDate(a.expiresOn);
@@ -47,13 +47,13 @@ function expiryWords(a: Assessment, today: string): string {
 function cecWords(a: Assessment): string {
   return a.cecsNeeded > 0
     ? `you have ${cecs(a.cecsEarned)} of the 2.0 CECs, so you still need ${cecs(a.cecsNeeded)}, earned within your two-year time frame`
-    : `you have ${cecs(a.cecsEarned)} CECs, which covers the 2.0 required`;
+    : `you have ${cecCount(a.cecsEarned)}, which covers the 2.0 required`;
 }
 
 function routeWords(a: Assessment): string {
   const cecRoute =
     a.cecsNeeded > 0
-      ? `earn the ${cecs(a.cecsNeeded)} CECs you still need and submit the recertification application`
+      ? `earn the ${cecCount(a.cecsNeeded)} you still need and submit the recertification application`
       : 'submit the recertification application with your CECs';
   if (a.paths.includes('exam')) {
     const examRoute =

@@ -120,6 +120,7 @@ describe('follow-ups from the last assessment', () => {
     [center, 'cecs', /still need 1\.5/],
     [online, 'expiry', /expires on March 3, 2027\.$/],
     [online, 'next', /two routes.*NCCA-accredited exam.*earn the 1\.5 CECs you still need and submit the recertification application/],
+    [assess({ certifiedOn: '2025-03-03', earnedVia: 'testing-center-exam', cecsEarned: 1, today }), 'next', /earn the 1 CEC you still need and/], // singular
     [center, 'next', /your route is to earn the 1\.5 CECs .*application \(the exam route is only for trainers who passed the online exam\)/],
     [dueSoon, 'expiry', /expires on January 15, 2027, in 48 days/],
     [dueSoon, 'status', /due soon/],
