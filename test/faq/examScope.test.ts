@@ -2,24 +2,14 @@
 // naming the entry that answers instead for a trainer whose own exam is known; the testing-center answer is never
 // ranked by itself. Here: the knowledge contract, which messages state the trainer's own exam, and the follow-up
 // sentences built from a route check's assessment.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { defaultKnowledgeDir, entryForExam, KnowledgeError, loadKnowledge } from '../../src/faq/knowledge';
+import { entryForExam, loadKnowledge } from '../../src/faq/knowledge';
 import { createFaqEngine } from '../../src/faq/engine';
 import { statedOwnExam } from '../../src/recert/ownExam';
 import { describeFollowUp, followUpKind } from '../../src/recert/followUp';
 import { assess } from '../../src/recert/rules';
+import { editedKnowledgeCopy, knowledgeErrorOf } from './knowledgeCopy';
 
 const TC_ENTRY = 'cec_route_after_testing_center';
-
-function editedCopy(file: string, edit: (text: string) => string): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'kb-')), 'knowledge');
-  cpSync(defaultKnowledgeDir(), dir, { recursive: true });
-  const target = path.join(dir, file);
-  writeFileSync(target, edit(readFileSync(target, 'utf8')));
-  return dir;
-}
 
 describe('byExam in the knowledge base', () => {
   const kb = loadKnowledge();
@@ -58,16 +48,9 @@ describe('byExam in the knowledge base', () => {
     ['an unknown exam', (t: string) => t.replace(`{ testing-center-exam: ${TC_ENTRY} }`, `{ paper-exam: ${TC_ENTRY} }`), 'exam_route', 'byExam'],
     ['an unranked entry nobody redirects to', (t: string) => t.replaceAll(`byExam: { testing-center-exam: ${TC_ENTRY} }`, ''), TC_ENTRY, 'indexed'],
   ])('names the entry and field for %s', (_label, edit, entryId, field) => {
-    const dir = editedCopy('entries/faq.yaml', edit);
-    let error: unknown;
-    try {
-      loadKnowledge(dir);
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(KnowledgeError);
-    expect((error as Error).message).toContain(`"${entryId}"`);
-    expect((error as Error).message).toContain(`"${field}`);
+    const message = knowledgeErrorOf(editedKnowledgeCopy('entries/faq.yaml', edit));
+    expect(message).toContain(`"${entryId}"`);
+    expect(message).toContain(`"${field}`);
   });
 });
 

@@ -1,19 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from '../../src/faq/knowledge';
+import { loadKnowledge } from '../../src/faq/knowledge';
 import { coverage } from '../../scripts/kbCheck';
-
-const repoKnowledge = defaultKnowledgeDir();
-
-/** A copy of knowledge/ with one file's text changed. */
-function brokenCopy(file: string, edit: (text: string) => string): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'kb-')), 'knowledge');
-  cpSync(repoKnowledge, dir, { recursive: true });
-  const target = path.join(dir, file);
-  writeFileSync(target, edit(readFileSync(target, 'utf8')));
-  return dir;
-}
+import { editedKnowledgeCopy, knowledgeErrorOf } from './knowledgeCopy';
 
 describe('knowledge base', () => {
   it('loads the repo knowledge, finds it from the source tree, and covers every article section and fact', () => {
@@ -38,27 +25,19 @@ describe('knowledge base', () => {
     ['a see-also on a faq entry', 'entries/faq.yaml', (t: string) => t.replace('answers: [free]', 'answers: [free]\n    seeAlso: [exam_route]'), 'exam_benefits', 'seeAlso'],
     ['a path hint on a decline entry', 'entries/decline.yaml', (t: string) => t.replace('seeAlso: [exam_benefits]', 'pathHint: Check your status.'), 'fee_amount', 'pathHint'],
   ])('names the file, entry and field for %s', (_label, file, edit, entryId, field) => {
-    const dir = brokenCopy(file, edit);
-    let error: unknown;
-    try {
-      loadKnowledge(dir);
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(KnowledgeError);
-    const message = (error as Error).message;
+    const message = knowledgeErrorOf(editedKnowledgeCopy(file, edit));
     expect(message).toContain(`knowledge/${file}`);
     expect(message).toContain(`"${entryId}"`);
     expect(message).toContain(`"${field}"`);
   });
 
   it('names the vocabulary file and rule for an invalid regex', () => {
-    const dir = brokenCopy('vocabulary.yaml', (t) => t.replace('replace: "recertify" }', 'replace: "recertify", when: "([" }'));
+    const dir = editedKnowledgeCopy('vocabulary.yaml', (t) => t.replace('replace: "recertify" }', 'replace: "recertify", when: "([" }'));
     expect(() => loadKnowledge(dir)).toThrow(/knowledge\/vocabulary\.yaml field "synonyms\.0\.when"/);
   });
 
   it('names the vocabulary file and marker for an invalid marker regex', () => {
-    const dir = brokenCopy('vocabulary.yaml', (t) => t.replace("pattern: '\\bfree\\b", "pattern: '(\\bfree\\b"));
+    const dir = editedKnowledgeCopy('vocabulary.yaml', (t) => t.replace("pattern: '\\bfree\\b", "pattern: '(\\bfree\\b"));
     expect(() => loadKnowledge(dir)).toThrow(/knowledge\/vocabulary\.yaml field "markers\.1\.pattern"/);
   });
 });
